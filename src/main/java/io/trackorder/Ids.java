@@ -1,0 +1,24 @@
+package io.trackorder;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Random identifiers: a prefix plus lowercase hex, e.g. {@code mtrack_1b9c4e7f2a6d0c3e}. */
+@ApplicationScoped
+public class Ids {
+
+    private final SecureRandom random = new SecureRandom();
+
+    /** A new id: the prefix and 16 hex characters. */
+    public String next(String prefix) {
+        return prefix + hex(8);
+    }
+
+    public String hex(int bytes) {
+        byte[] value = new byte[bytes];
+        random.nextBytes(value);
+        return HexFormat.of().formatHex(value);
+    }
+}

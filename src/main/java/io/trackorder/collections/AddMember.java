@@ -1,0 +1,12 @@
+package io.trackorder.collections;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/** Body of {@code POST /collections/{id}/tracks}. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record AddMember(@NotNull @Size(min = 1, max = 128) String trackId) {
+}

@@ -1,0 +1,80 @@
+package io.trackorder.collections;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.trackorder.ordering.OrderedList;
+import io.trackorder.web.PageRequest;
+
+/**
+ * The tracks of a collection and their positions. Every write here expects the caller to hold
+ * the collection's row lock ({@link CollectionRepository#lockOwned}), keeps positions dense, and
+ * raises the collection's revision in the same statement when it changes anything.
+ */
+@ApplicationScoped
+public class MembershipRepository implements PanacheRepositoryBase<CollectionTrack, CollectionTrack.Key> {
+
+    private static final OrderedList COLLECTION_ORDER = new OrderedList(
+            "collection_tracks", "organization_id", "collection_id", "track_id", "text", "position", 0, "collections");
+
+    public Uni<List<CollectionTrack>> page(String organizationId, String collectionId, PageRequest page) {
+        return find("organizationId = ?1 and collectionId = ?2", Sort.by("position"), organizationId, collectionId)
+                .range(page.offset(), page.offset() + page.limit() - 1)
+                .list();
+    }
+
+    public Uni<Long> size(String organizationId, String collectionId) {
+        return count("organizationId = ?1 and collectionId = ?2", organizationId, collectionId);
+    }
+
+    public Uni<Boolean> contains(String organizationId, String collectionId, String trackId) {
+        return count("organizationId = ?1 and collectionId = ?2 and trackId = ?3", organizationId, collectionId, trackId)
+                .map(found -> found > 0);
+    }
+
+    /** Appends a track at {@code position}, which must be the collection's current size. */
+    public Uni<Void> append(String organizationId, String collectionId, String trackId, long position) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                WITH added AS (
+                    INSERT INTO collection_tracks (organization_id, collection_id, track_id, position, added_at)
+                    VALUES (?1, ?2, ?3, ?4, now())
+                    RETURNING 1)
+                UPDATE collections SET revision = revision + 1, updated_at = now()
+                WHERE organization_id = ?1 AND id = ?2 AND EXISTS (SELECT 1 FROM added)""")
+                .setParameter(1, organizationId)
+                .setParameter(2, collectionId)
+                .setParameter(3, trackId)
+                .setParameter(4, (int) position)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** Removes a track if it is a member; the tracks after it move up one position. */
+    public Uni<Void> remove(String organizationId, String collectionId, String trackId) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                WITH gone AS (
+                    DELETE FROM collection_tracks
+                    WHERE organization_id = ?1 AND collection_id = ?2 AND track_id = ?3
+                    RETURNING position),
+                shifted AS (
+                    UPDATE collection_tracks m SET position = m.position - 1 FROM gone
+                    WHERE m.organization_id = ?1 AND m.collection_id = ?2 AND m.position > gone.position)
+                UPDATE collections SET revision = revision + 1, updated_at = now()
+                WHERE organization_id = ?1 AND id = ?2 AND EXISTS (SELECT 1 FROM gone)""")
+                .setParameter(1, organizationId)
+                .setParameter(2, collectionId)
+                .setParameter(3, trackId)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** See {@link OrderedList#reorder}. */
+    public Uni<Boolean> reorder(String organizationId, String collectionId, String[] orderedTrackIds) {
+        return getSession().chain(session ->
+                COLLECTION_ORDER.reorder(session, organizationId, collectionId, orderedTrackIds));
+    }
+}

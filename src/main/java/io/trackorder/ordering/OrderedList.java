@@ -1,0 +1,68 @@
+package io.trackorder.ordering;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * One kind of user-ordered list: member rows with a dense position under a parent row that
+ * carries a {@code revision}. Collections and releases are both such lists; this class holds the
+ * one statement that reorders any of them.
+ */
+public final class OrderedList {
+
+    private final String reorderSql;
+
+    /**
+     * @param members       table of the member rows
+     * @param tenant        tenant column, in both tables
+     * @param parent        column of {@code members} naming the parent row
+     * @param item          column of {@code members} naming the member
+     * @param itemType      SQL type of {@code item}, so requested ids compare without casting every row
+     * @param position      position column, dense from {@code firstPosition}
+     * @param firstPosition 0 for zero-based positions, 1 for track numbers
+     * @param parents       table of the parent rows, with {@code id}, {@code revision} and {@code updated_at}
+     */
+    public OrderedList(String members, String tenant, String parent, String item, String itemType, String position,
+            int firstPosition, String parents) {
+        // One statement for any N: the requested ids arrive as one array parameter, the new dense
+        // order is computed by a window function, only rows whose position changes are written, and
+        // the parent's revision goes up only when something moved. The position unique constraint
+        // is deferrable, so the permutation is checked once, at the end of the statement.
+        this.reorderSql = """
+                WITH requested AS (
+                    SELECT r.item, r.ord FROM unnest(CAST(?3 AS %5$s[])) WITH ORDINALITY AS r(item, ord)),
+                next AS (
+                    SELECT m.%4$s AS item,
+                           row_number() OVER (ORDER BY requested.ord NULLS LAST, m.%6$s) - 1 + %7$d AS pos
+                    FROM %1$s m LEFT JOIN requested ON requested.item = m.%4$s
+                    WHERE m.%2$s = ?1 AND m.%3$s = ?2),
+                moved AS (
+                    UPDATE %1$s m SET %6$s = next.pos FROM next
+                    WHERE m.%2$s = ?1 AND m.%3$s = ?2 AND m.%4$s = next.item AND m.%6$s <> next.pos
+                    RETURNING 1)
+                UPDATE %8$s SET revision = revision + 1, updated_at = now()
+                WHERE %2$s = ?1 AND id = ?2 AND EXISTS (SELECT 1 FROM moved)
+                """.formatted(members, tenant, parent, item, itemType, position, firstPosition, parents);
+    }
+
+    /**
+     * Puts the requested members first, in the requested order, and every other member after them in
+     * its previous relative order. The caller must hold the parent row lock and must have rejected
+     * duplicate ids. Ids that are not members are ignored.
+     *
+     * @return whether the order changed (and with it the parent's revision)
+     */
+    public Uni<Boolean> reorder(Mutiny.Session session, Object tenant, Object parentId, String[] requested) {
+        return session.createNativeQuery(reorderSql)
+                .setParameter(1, tenant)
+                .setParameter(2, parentId)
+                .setParameter(3, requested)
+                .executeUpdate()
+                .map(parentsUpdated -> parentsUpdated > 0);
+    }
+
+    String reorderSql() {
+        return reorderSql;
+    }
+}

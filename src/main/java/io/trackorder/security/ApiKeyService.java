@@ -1,0 +1,83 @@
+package io.trackorder.security;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.trackorder.Ids;
+import io.trackorder.web.ApiException;
+import io.trackorder.web.ErrorCode;
+
+@ApplicationScoped
+public class ApiKeyService {
+
+    private final ApiKeyRepository keys;
+    private final Secrets secrets;
+    private final Ids ids;
+
+    public ApiKeyService(ApiKeyRepository keys, Secrets secrets, Ids ids) {
+        this.keys = keys;
+        this.secrets = secrets;
+        this.ids = ids;
+    }
+
+    /** Issues a new key; the returned plaintext exists nowhere else. */
+    @WithTransaction
+    public Uni<IssuedApiKey> issue(NewApiKey request) {
+        String plaintext = secrets.newApiKey();
+        return store(ids.next("akid_"), request, plaintext);
+    }
+
+    /** Makes sure a known key exists, for the documented dev key. */
+    @WithTransaction
+    public Uni<Void> ensure(String id, NewApiKey request, String plaintext) {
+        return keys.findById(id).chain(existing -> existing != null
+                ? Uni.createFrom().voidItem()
+                : store(id, request, plaintext).replaceWithVoid());
+    }
+
+    private Uni<IssuedApiKey> store(String id, NewApiKey request, String plaintext) {
+        ApiKey key = new ApiKey();
+        key.id = id;
+        key.organizationId = request.organizationId();
+        key.userId = request.userId();
+        key.name = request.name();
+        key.keyHash = secrets.hash(plaintext);
+        key.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return keys.persist(key).map(saved -> IssuedApiKey.of(saved, plaintext));
+    }
+
+    @WithTransaction
+    public Uni<Void> revoke(String id) {
+        return keys.update("revokedAt = coalesce(revokedAt, ?1) where id = ?2", Instant.now(), id)
+                .invoke(updated -> {
+                    if (updated == 0) {
+                        throw new ApiException(ErrorCode.RESOURCE_NOT_FOUND, "API key not found", Map.of("id", id));
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** The caller a key belongs to, or a 401 for anything else. */
+    @WithSession
+    public Uni<Caller> authenticate(String presented) {
+        if (!secrets.isWellFormedApiKey(presented)) {
+            return Uni.createFrom().failure(unauthenticated());
+        }
+        return keys.findActiveByHash(secrets.hash(presented)).map(key -> {
+            if (key == null) {
+                throw unauthenticated();
+            }
+            return new Caller(key.organizationId, key.userId);
+        });
+    }
+
+    static ApiException unauthenticated() {
+        return new ApiException(ErrorCode.AUTHENTICATION_REQUIRED, "Missing or invalid authorization header");
+    }
+}

@@ -1,0 +1,17 @@
+package io.trackorder.security;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/** Body of {@code POST /admin/api-keys}. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record NewApiKey(
+        @NotNull @Pattern(regexp = Identifiers.TENANT_ID, message = Identifiers.TENANT_ID_RULE) String organizationId,
+        @NotNull @Pattern(regexp = Identifiers.TENANT_ID, message = Identifiers.TENANT_ID_RULE) String userId,
+        @NotBlank @Size(max = 256) String name) {
+}

@@ -1,0 +1,51 @@
+package io.trackorder.web;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The two error formats, one per API surface. The surface is told by the path: {@code /releases}
+ * is the Releases API; everything else (the Collections API, {@code /admin}, unknown routes)
+ * answers with the Collections API envelope.
+ */
+public final class ErrorBodies {
+
+    private static final String RELEASES = "/releases";
+
+    private ErrorBodies() {
+    }
+
+    public static Object of(ApiException error, String path, String requestId) {
+        if (isReleasesApi(path)) {
+            return new ReleasesError("error", error.reason(), null);
+        }
+        ErrorCode code = error.code();
+        return new CollectionsError(false, new CollectionsError.Detail(code.name(), code.message(), error.reason(),
+                code.type(), code.status(), error.details(), requestId,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
+    }
+
+    static boolean isReleasesApi(String path) {
+        return path != null && (path.equals(RELEASES) || path.startsWith(RELEASES + "/"));
+    }
+
+    /** {@code {"success": false, "error": {...}}}, as in the Collections API seed. */
+    public record CollectionsError(boolean success, Detail error) {
+        public record Detail(String code, String message, @JsonProperty("system_message") String systemMessage,
+                String type, int status, Map<String, Object> details, @JsonProperty("trace_id") String traceId,
+                String timestamp) {
+        }
+    }
+
+    /** {@code {"status": "error", "message": "..."}}, as in the Releases API seed. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReleasesError(String status, String message, List<FieldError> errors) {
+        public record FieldError(String field, String message) {
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.trackorder.web;
+
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Turns every failure into the error format of the surface it happened on. Each mapper only
+ * classifies; {@link ErrorBodies} renders. Nothing internal (class names, SQL, driver messages,
+ * stack traces) ever reaches a client: unexpected failures are logged here with the request id
+ * and answered with a generic 500.
+ */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @ServerExceptionMapper
+    public Response apiError(ApiException error, HttpServerRequest request) {
+        return respond(error, request);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidJson(JsonProcessingException error, HttpServerRequest request) {
+        if (error.getCause() instanceof ApiException specific) {
+            return respond(specific, request);
+        }
+        if (error instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().get(0).getFieldName();
+            if (field != null) {
+                String reason = mapping.getPath().size() == 1 && isUnknownField(mapping)
+                        ? "Unknown field: " + field
+                        : field + " has an invalid value or type";
+                return respond(wrongField(field, reason, request), request);
+            }
+        }
+        return respond(new ApiException(ErrorCode.INVALID_REQUEST, "The request body is not valid JSON"), request);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException error, HttpServerRequest request) {
+        ConstraintViolation<?> first = error.getConstraintViolations().stream()
+                .sorted((a, b) -> a.getPropertyPath().toString().compareTo(b.getPropertyPath().toString()))
+                .findFirst().orElseThrow();
+        String field = FieldNames.forSurface(leafName(first), request.path());
+        return respond(wrongField(field, field + " " + first.getMessage(), request), request);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException error, HttpServerRequest request) {
+        int status = error.getResponse().getStatus();
+        ApiException mapped = switch (status) {
+            case 400 -> new ApiException(ErrorCode.INVALID_REQUEST, "The request could not be read");
+            case 401 -> new ApiException(ErrorCode.AUTHENTICATION_REQUIRED, "Missing or invalid authorization header");
+            case 404 -> new ApiException(ErrorCode.RESOURCE_NOT_FOUND, "No resource at this path");
+            case 405 -> new ApiException(ErrorCode.METHOD_NOT_ALLOWED, request.method() + " is not allowed here");
+            case 406 -> new ApiException(ErrorCode.NOT_ACCEPTABLE, "Only application/json responses are available");
+            case 413 -> new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is over 1 MiB");
+            case 415 -> new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the request body as application/json");
+            default -> null;
+        };
+        return mapped != null ? respond(mapped, request) : unexpected(error, request);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable error, HttpServerRequest request) {
+        if (DatabaseFailures.isUnavailable(error)) {
+            LOG.warnf("Database unavailable for request %s: %s", requestId(request), error.getClass().getSimpleName());
+            return respond(new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The database is unavailable; retry later"),
+                    request);
+        }
+        LOG.errorf(error, "Unexpected failure for request %s", requestId(request));
+        return respond(new ApiException(ErrorCode.INTERNAL_ERROR, "An internal error occurred"), request);
+    }
+
+    private static ApiException wrongField(String field, String reason, HttpServerRequest request) {
+        ErrorCode code = ErrorBodies.isReleasesApi(request.path()) ? ErrorCode.INVALID_REQUEST : ErrorCode.VALIDATION_ERROR;
+        return new ApiException(code, reason, Map.of("field", field));
+    }
+
+    private static boolean isUnknownField(JsonMappingException error) {
+        return error instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+    }
+
+    private static String leafName(ConstraintViolation<?> violation) {
+        String leaf = null;
+        for (var node : violation.getPropertyPath()) {
+            leaf = node.getName();
+        }
+        return leaf;
+    }
+
+    static Response respond(ApiException error, HttpServerRequest request) {
+        int status = ErrorBodies.isReleasesApi(request.path()) ? releasesStatus(error.code()) : error.code().status();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorBodies.of(error, request.path(), requestId(request)))
+                .build();
+    }
+
+    /** The Releases API answers every validation failure with 400, as its seed does. */
+    private static int releasesStatus(ErrorCode code) {
+        return code.status() == 422 ? 400 : code.status();
+    }
+
+    private static String requestId(HttpServerRequest request) {
+        return request.getHeader(RequestIds.HEADER);
+    }
+
+}

@@ -1,0 +1,19 @@
+package io.trackorder.web;
+
+import java.util.regex.Pattern;
+
+/** Java property names as the client wrote them: snake_case on the Collections API. */
+final class FieldNames {
+
+    private static final Pattern HUMP = Pattern.compile("([a-z0-9])([A-Z])");
+
+    private FieldNames() {
+    }
+
+    static String forSurface(String javaName, String path) {
+        if (javaName == null || ErrorBodies.isReleasesApi(path)) {
+            return javaName;
+        }
+        return HUMP.matcher(javaName).replaceAll("$1_$2").toLowerCase();
+    }
+}

@@ -1,0 +1,32 @@
+package io.trackorder.web;
+
+import java.util.Map;
+
+/** {@code limit} and {@code offset} query parameters, checked: not a number is 400, out of range 422. */
+public record PageRequest(int limit, int offset) {
+
+    public static PageRequest parse(String limit, String offset, int defaultLimit, int maxLimit) {
+        int parsedLimit = parse("limit", limit, defaultLimit);
+        int parsedOffset = parse("offset", offset, 0);
+        if (parsedLimit < 1 || parsedLimit > maxLimit) {
+            throw new ApiException(ErrorCode.VALIDATION_ERROR, "limit must be between 1 and " + maxLimit,
+                    Map.of("field", "limit", "min", 1, "max", maxLimit));
+        }
+        if (parsedOffset < 0) {
+            throw new ApiException(ErrorCode.VALIDATION_ERROR, "offset must be 0 or more",
+                    Map.of("field", "offset", "min", 0));
+        }
+        return new PageRequest(parsedLimit, parsedOffset);
+    }
+
+    private static int parse(String name, String value, int absent) {
+        if (value == null || value.isEmpty()) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, name + " must be an integer", Map.of("parameter", name));
+        }
+    }
+}
