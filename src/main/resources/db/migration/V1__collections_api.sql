@@ -2,25 +2,25 @@
 -- tables can later be distributed by tenant without a rewrite.
 
 CREATE TABLE api_keys (
-    id              text        PRIMARY KEY,
-    organization_id text        NOT NULL,
-    user_id         text        NOT NULL,
-    name            text        NOT NULL CHECK (char_length(name) BETWEEN 1 AND 256),
+    id              varchar(64) PRIMARY KEY,
+    organization_id varchar(64) NOT NULL,
+    user_id         varchar(64) NOT NULL,
+    name            varchar(256) NOT NULL CHECK (name <> ''),
     key_hash        bytea       NOT NULL UNIQUE,
     created_at      timestamptz NOT NULL,
     revoked_at      timestamptz
 );
 
 CREATE TABLE tracks (
-    organization_id           text             NOT NULL,
-    id                        text             NOT NULL,
-    created_by                text             NOT NULL,
-    title                     text             CHECK (char_length(title) <= 512),
-    engine                    text             CHECK (char_length(engine) <= 256),
-    mode                      text             CHECK (char_length(mode) <= 256),
+    organization_id           varchar(64)      NOT NULL,
+    id                        varchar(128)     NOT NULL,
+    created_by                varchar(64)      NOT NULL,
+    title                     varchar(512),
+    engine                    varchar(256),
+    mode                      varchar(256),
     measured_duration_seconds double precision CHECK (measured_duration_seconds >= 0),
     instrumental              boolean          NOT NULL DEFAULT false,
-    licence_class             text             NOT NULL DEFAULT 'unclear'
+    licence_class             varchar(32)      NOT NULL DEFAULT 'unclear'
         CHECK (licence_class IN ('commercial_cleared', 'commercial_enterprise', 'personal_only', 'unclear')),
     created_at                timestamptz      NOT NULL,
     PRIMARY KEY (organization_id, id)
@@ -30,13 +30,13 @@ CREATE TABLE tracks (
 CREATE INDEX tracks_by_creator ON tracks (organization_id, created_by, created_at DESC, id DESC);
 
 CREATE TABLE collections (
-    organization_id text        NOT NULL,
-    id              text        NOT NULL,
-    owner_user_id   text        NOT NULL,
-    name            text        NOT NULL CHECK (char_length(name) BETWEEN 1 AND 512),
-    description     text        CHECK (char_length(description) <= 4096),
-    cover_track_id  text,
-    cover_image_url text        CHECK (char_length(cover_image_url) <= 1024),
+    organization_id varchar(64)   NOT NULL,
+    id              varchar(128)  NOT NULL,
+    owner_user_id   varchar(64)   NOT NULL,
+    name            varchar(512)  NOT NULL CHECK (name <> ''),
+    description     varchar(4096),
+    cover_track_id  varchar(128),
+    cover_image_url varchar(1024),
     revision        bigint      NOT NULL DEFAULT 0,
     created_at      timestamptz NOT NULL,
     updated_at      timestamptz NOT NULL,
@@ -51,9 +51,9 @@ CREATE INDEX collections_by_owner ON collections (organization_id, owner_user_id
     WHERE deleted_at IS NULL;
 
 CREATE TABLE collection_tracks (
-    organization_id text        NOT NULL,
-    collection_id   text        NOT NULL,
-    track_id        text        NOT NULL,
+    organization_id varchar(64)  NOT NULL,
+    collection_id   varchar(128) NOT NULL,
+    track_id        varchar(128) NOT NULL,
     position        integer     NOT NULL CHECK (position >= 0),
     added_at        timestamptz NOT NULL,
     PRIMARY KEY (organization_id, collection_id, track_id),

@@ -1,0 +1,57 @@
+package io.trackorder.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Plain JDBC to the database the application under test uses, to seed data and check invariants. */
+public final class TestDatabase {
+
+    private TestDatabase() {
+    }
+
+    public static Connection connect() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getOptionalValue("quarkus.datasource.username", String.class).orElse(null),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
+    }
+
+    /** Track ids of a collection by position, with the positions checked to be exactly 0..n-1. */
+    public static List<String> denseOrder(String organizationId, String collectionId) throws SQLException {
+        try (Connection db = connect(); PreparedStatement query = db.prepareStatement(
+                "SELECT track_id, position FROM collection_tracks WHERE organization_id = ? AND collection_id = ? ORDER BY position")) {
+            query.setString(1, organizationId);
+            query.setString(2, collectionId);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    if (rows.getInt(2) != ids.size()) {
+                        throw new AssertionError("positions are not dense at " + ids.size() + ": " + rows.getInt(2));
+                    }
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    public static long revision(String organizationId, String collectionId) throws SQLException {
+        try (Connection db = connect(); PreparedStatement query = db.prepareStatement(
+                "SELECT revision FROM collections WHERE organization_id = ? AND id = ?")) {
+            query.setString(1, organizationId);
+            query.setString(2, collectionId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}
