@@ -1,13 +1,11 @@
 package io.trackorder.collections;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** The Collection object; {@code track_count} is null in list views. */
-@JsonPropertyOrder({"id", "name", "description", "cover_track_id", "cover_image_url", "track_count", "revision", "created_at", "updated_at"})
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CollectionView(String id, String name, String description, String coverTrackId, String coverImageUrl,
         Long trackCount, long revision, Instant createdAt, Instant updatedAt) {

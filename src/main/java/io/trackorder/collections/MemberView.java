@@ -1,13 +1,11 @@
 package io.trackorder.collections;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** One entry of {@code GET /collections/{id}/tracks}. */
-@JsonPropertyOrder({"track_id", "position", "added_at"})
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record MemberView(String trackId, int position, Instant addedAt) {
 

@@ -1,13 +1,11 @@
 package io.trackorder.collections;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** {@code {collection_id, items, limit, offset}}. */
-@JsonPropertyOrder({"collection_id", "items", "limit", "offset"})
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record MembersPage(String collectionId, List<MemberView> items, int limit, int offset) {
 }

@@ -1,13 +1,11 @@
 package io.trackorder.security;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** The one response that carries an API key in plain text. */
-@JsonPropertyOrder({"id", "api_key", "organization_id", "user_id", "name", "created_at"})
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record IssuedApiKey(String id, String apiKey, String organizationId, String userId, String name,
         Instant createdAt) {

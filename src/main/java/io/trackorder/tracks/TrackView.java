@@ -1,13 +1,11 @@
 package io.trackorder.tracks;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** The Track object of the Collections API. */
-@JsonPropertyOrder({"id", "title", "engine", "mode", "measured_duration_seconds", "instrumental", "licence_class", "created_at"})
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TrackView(String id, String title, String engine, String mode, Double measuredDurationSeconds,
         boolean instrumental, String licenceClass, Instant createdAt) {

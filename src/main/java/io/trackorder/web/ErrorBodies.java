@@ -7,7 +7,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * The two error formats, one per API surface. The surface is told by the path: {@code /releases}
@@ -36,9 +35,7 @@ public final class ErrorBodies {
     }
 
     /** {@code {"success": false, "error": {...}}}, as in the Collections API seed. */
-    @JsonPropertyOrder({"success", "error"})
     public record CollectionsError(boolean success, Detail error) {
-        @JsonPropertyOrder({"code", "message", "system_message", "type", "status", "details", "trace_id", "timestamp"})
         public record Detail(String code, String message, @JsonProperty("system_message") String systemMessage,
                 String type, int status, Map<String, Object> details, @JsonProperty("trace_id") String traceId,
                 String timestamp) {
@@ -47,7 +44,6 @@ public final class ErrorBodies {
 
     /** {@code {"status": "error", "message": "..."}}, as in the Releases API seed. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"status", "message", "errors"})
     public record ReleasesError(String status, String message, List<FieldError> errors) {
         public record FieldError(String field, String message) {
         }

@@ -13,6 +13,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -29,6 +30,12 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response apiError(ApiException error, HttpServerRequest request) {
         return respond(error, request);
+    }
+
+    /** Declared for its own type so that it wins over the extension's built-in mapper of it. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException error, HttpServerRequest request) {
+        return invalidJson(error, request);
     }
 
     @ServerExceptionMapper

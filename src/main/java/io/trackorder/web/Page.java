@@ -1,10 +1,8 @@
 package io.trackorder.web;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /** A page of a list: {@code {items, limit, offset}}. */
-@JsonPropertyOrder({"items", "limit", "offset"})
 public record Page<T>(List<T> items, int limit, int offset) {
 
     public static <T> Page<T> of(List<T> items, PageRequest page) {

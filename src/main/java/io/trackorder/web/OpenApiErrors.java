@@ -1,0 +1,101 @@
+package io.trackorder.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Documents the error responses once for every operation of the Collections API and of
+ * {@code /admin}, instead of repeating them on each endpoint: the envelope schema, and one
+ * example per status the contract names.
+ */
+public class OpenApiErrors implements OASFilter {
+
+    private static final String ENVELOPE = "ErrorEnvelope";
+    private static final Map<String, ErrorCode> COLLECTIONS_ERRORS = new LinkedHashMap<>();
+
+    static {
+        COLLECTIONS_ERRORS.put("400", ErrorCode.INVALID_REQUEST);
+        COLLECTIONS_ERRORS.put("401", ErrorCode.AUTHENTICATION_REQUIRED);
+        COLLECTIONS_ERRORS.put("403", ErrorCode.ORGANIZATION_ACCESS_DENIED);
+        COLLECTIONS_ERRORS.put("404", ErrorCode.RESOURCE_NOT_FOUND);
+        COLLECTIONS_ERRORS.put("405", ErrorCode.METHOD_NOT_ALLOWED);
+        COLLECTIONS_ERRORS.put("413", ErrorCode.PAYLOAD_TOO_LARGE);
+        COLLECTIONS_ERRORS.put("415", ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+        COLLECTIONS_ERRORS.put("422", ErrorCode.VALIDATION_ERROR);
+        COLLECTIONS_ERRORS.put("500", ErrorCode.INTERNAL_ERROR);
+        COLLECTIONS_ERRORS.put("503", ErrorCode.SERVICE_UNAVAILABLE);
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
+        openAPI.setComponents(components);
+        components.addSchema(ENVELOPE, envelopeSchema());
+        COLLECTIONS_ERRORS.forEach((status, code) -> components.addResponse("Collections" + status, response(code)));
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.startsWith("/v1/music/") || path.startsWith("/admin/")) {
+                item.getOperations().values().forEach(OpenApiErrors::addCollectionsErrors);
+            }
+        });
+    }
+
+    private static void addCollectionsErrors(Operation operation) {
+        COLLECTIONS_ERRORS.keySet().forEach(status -> {
+            if (!operation.getResponses().hasAPIResponse(status)) {
+                operation.getResponses().addAPIResponse(status,
+                        OASFactory.createAPIResponse().ref("#/components/responses/Collections" + status));
+            }
+        });
+    }
+
+    private static APIResponse response(ErrorCode code) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("success", false);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code.name());
+        error.put("message", code.message());
+        error.put("system_message", code == ErrorCode.AUTHENTICATION_REQUIRED
+                ? "Missing or invalid authorization header" : "A specific reason");
+        error.put("type", code.type());
+        error.put("status", code.status());
+        error.put("details", Map.of());
+        error.put("trace_id", "req_abc123xyz");
+        error.put("timestamp", "2026-06-28T10:30:00Z");
+        example.put("error", error);
+        return OASFactory.createAPIResponse()
+                .description(code.message())
+                .content(OASFactory.createContent().addMediaType("application/json",
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref("#/components/schemas/" + ENVELOPE))
+                                .example(example)));
+    }
+
+    private static Schema envelopeSchema() {
+        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        Schema error = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("code", string)
+                .addProperty("message", string)
+                .addProperty("system_message", string)
+                .addProperty("type", string)
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
+                .addProperty("details", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT))
+                .addProperty("trace_id", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("Equals the X-Request-Id response header"))
+                .addProperty("timestamp", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("date-time"));
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("The error envelope of the Collections API and /admin")
+                .addProperty("success", OASFactory.createSchema().addType(Schema.SchemaType.BOOLEAN))
+                .addProperty("error", error);
+    }
+}
