@@ -1,0 +1,206 @@
+package io.trackorder.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.trackorder.support.Api;
+import io.trackorder.support.TestDatabase;
+
+@QuarkusTest
+class AccessTest {
+
+    private record Call(String method, String path, Object body) {
+    }
+
+    /** Every Collections API endpoint, aimed at one collection and one track of its owner. */
+    private static List<Call> everyEndpoint(String collection, String track) {
+        String c = "/collections/" + collection;
+        return List.of(
+                new Call("POST", "/tracks", Map.of("title", "x")),
+                new Call("GET", "/tracks", null),
+                new Call("GET", "/tracks/" + track, null),
+                new Call("DELETE", "/tracks/" + track, null),
+                new Call("POST", "/collections", Map.of("name", "x")),
+                new Call("GET", "/collections", null),
+                new Call("GET", c, null),
+                new Call("PATCH", c, Map.of("name", "stolen")),
+                new Call("DELETE", c, null),
+                new Call("GET", c + "/tracks", null),
+                new Call("POST", c + "/tracks", Map.of("track_id", track)),
+                new Call("DELETE", c + "/tracks/" + track, null),
+                new Call("PATCH", c + "/order", Map.of("ordered_track_ids", List.of(track))));
+    }
+
+    private static io.restassured.response.Response send(RequestSpecification request, String base, Call call) {
+        if (call.body() != null) {
+            request.contentType(ContentType.JSON).body(call.body());
+        }
+        return request.request(call.method(), base + call.path());
+    }
+
+    @Test
+    void withoutAValidKeyEveryEndpointIs401WithTheSeedsBody() throws Exception {
+        Api.Caller owner = Api.newCaller();
+        String collection = owner.newCollection();
+        String track = owner.newTrack();
+        owner.add(collection, track);
+        String revokedKey = Api.newCaller(owner.organizationId()).apiKey();
+        String revokedId = revoke(revokedKey);
+
+        for (String key : new String[] { null, "", "ak_nope", "ak_" + "0".repeat(40), "AK_" + "a".repeat(40), revokedKey }) {
+            for (Call call : everyEndpoint(collection, track)) {
+                RequestSpecification request = given();
+                if (key != null) {
+                    request.header("X-API-Key", key);
+                }
+                send(request, "/v1/music/" + owner.organizationId(), call).then().statusCode(401)
+                        .body("success", equalTo(false))
+                        .body("error.code", equalTo("AUTHENTICATION_REQUIRED"))
+                        .body("error.message", equalTo("Authentication required. Please provide a valid API key."))
+                        .body("error.system_message", equalTo("Missing or invalid authorization header"))
+                        .body("error.type", equalTo("authentication_error"))
+                        .body("error.status", equalTo(401))
+                        .body("error.details", equalTo(Map.of()));
+            }
+        }
+        assertUnchanged(owner, collection, track);
+        Api.admin().delete("/admin/api-keys/" + revokedId).then().statusCode(200);
+    }
+
+    @Test
+    void anotherOrganizationsKeyIs403OnEveryEndpoint() throws Exception {
+        Api.Caller owner = Api.newCaller();
+        Api.Caller outsider = Api.newCaller();
+        String collection = owner.newCollection();
+        String track = owner.newTrack();
+        owner.add(collection, track);
+
+        for (Call call : everyEndpoint(collection, track)) {
+            send(outsider.request(), "/v1/music/" + owner.organizationId(), call).then().statusCode(403)
+                    .body("error.code", equalTo("ORGANIZATION_ACCESS_DENIED"))
+                    .body("error.type", equalTo("authorization_error"));
+        }
+        assertUnchanged(owner, collection, track);
+    }
+
+    @Test
+    void anotherUserOfTheOrganizationGets404OnEveryCollectionEndpoint() throws Exception {
+        Api.Caller owner = Api.newCaller();
+        Api.Caller colleague = Api.newCaller(owner.organizationId());
+        String collection = owner.newCollection();
+        String track = owner.newTrack();
+        owner.add(collection, track);
+        String missing = "mcoll_0000000000000000";
+
+        for (Call call : everyEndpoint(collection, track)) {
+            if (!call.path().startsWith("/collections/")) {
+                continue;
+            }
+            var asColleague = send(colleague.request(), colleague.path(""), call).then().statusCode(404)
+                    .body("error.code", equalTo("RESOURCE_NOT_FOUND"))
+                    .body("error.system_message", equalTo("Music collection not found or not owned by caller"))
+                    .body("error.details", equalTo(Map.of("collection_id", collection)));
+            // Indistinguishable from a collection that does not exist.
+            Call toMissing = new Call(call.method(), call.path().replace(collection, missing), call.body());
+            send(colleague.request(), colleague.path(""), toMissing).then().statusCode(404)
+                    .body("error.details", equalTo(Map.of("collection_id", missing)));
+            assertEquals(404, asColleague.extract().statusCode());
+        }
+        colleague.request().get(colleague.path("/tracks?collection_id=" + collection)).then().statusCode(404);
+        colleague.request().get(colleague.path("/collections")).then().statusCode(200).body("items.size()", equalTo(0));
+        assertUnchanged(owner, collection, track);
+    }
+
+    @Test
+    void onlyTheCreatorMayDeleteATrack() throws Exception {
+        Api.Caller owner = Api.newCaller();
+        Api.Caller colleague = Api.newCaller(owner.organizationId());
+        String track = owner.newTrack();
+        colleague.request().get(colleague.path("/tracks/" + track)).then().statusCode(200);
+        colleague.request().delete(colleague.path("/tracks/" + track)).then().statusCode(403)
+                .body("error.code", equalTo("INSUFFICIENT_PERMISSIONS"))
+                .body("error.type", equalTo("authorization_error"));
+        owner.request().get(owner.path("/tracks/" + track)).then().statusCode(200);
+    }
+
+    @Test
+    void adminCallsNeedTheAdminToken() {
+        Map<String, String> body = Map.of("organization_id", "org_a", "user_id", "usr_a", "name", "n");
+        for (String token : new String[] { null, "", "wrong", Api.ADMIN_TOKEN + "x" }) {
+            RequestSpecification request = given().contentType(ContentType.JSON).body(body);
+            if (token != null) {
+                request.header("X-Admin-Token", token);
+            }
+            request.post("/admin/api-keys").then().statusCode(401)
+                    .body("error.code", equalTo("AUTHENTICATION_REQUIRED"));
+            RequestSpecification revoke = given();
+            if (token != null) {
+                revoke.header("X-Admin-Token", token);
+            }
+            revoke.delete("/admin/api-keys/akid_0000000000000000").then().statusCode(401);
+        }
+    }
+
+    @Test
+    void issuedKeysShowTheirOwnerOnceAndRevokedKeysStopAtOnce() {
+        String org = Api.uniqueId("org_");
+        var issued = Api.admin().body(Map.of("organization_id", org, "user_id", "usr_1", "name", "ci"))
+                .post("/admin/api-keys").then().statusCode(201)
+                .body("id", matchesPattern("akid_[0-9a-f]{16}"))
+                .body("api_key", matchesPattern("ak_[0-9a-f]{40}"))
+                .body("organization_id", equalTo(org))
+                .body("user_id", equalTo("usr_1"))
+                .body("name", equalTo("ci"))
+                .body("created_at", matchesPattern("\\d{4}-.*Z"))
+                .extract();
+        String key = issued.path("api_key");
+        String id = issued.path("id");
+        given().header("X-API-Key", key).get("/v1/music/" + org + "/collections").then().statusCode(200);
+
+        Api.admin().delete("/admin/api-keys/" + id).then().statusCode(200)
+                .body(equalTo("{\"success\":true,\"id\":\"" + id + "\",\"detail\":\"API key revoked.\"}"));
+        given().header("X-API-Key", key).get("/v1/music/" + org + "/collections").then().statusCode(401);
+        Api.admin().delete("/admin/api-keys/" + id).then().statusCode(200);
+        Api.admin().delete("/admin/api-keys/akid_0000000000000000").then().statusCode(404)
+                .body("error.code", equalTo("RESOURCE_NOT_FOUND"));
+    }
+
+    @Test
+    void keyIssuanceValidatesItsBody() {
+        for (Object body : List.of(Map.of("organization_id", "org a", "user_id", "u", "name", "n"),
+                Map.of("organization_id", "o".repeat(65), "user_id", "u", "name", "n"),
+                Map.of("organization_id", "o", "name", "n"), Map.of("organization_id", "o", "user_id", "u"),
+                Map.of("organization_id", "o", "user_id", "u", "name", "n", "admin", true))) {
+            Api.admin().body(body).post("/admin/api-keys").then().statusCode(422)
+                    .body("error.code", equalTo("VALIDATION_ERROR"));
+        }
+    }
+
+    private static String revoke(String apiKey) throws Exception {
+        try (var db = TestDatabase.connect(); var query = db.prepareStatement(
+                "UPDATE api_keys SET revoked_at = now() WHERE key_hash = sha256(convert_to(?, 'UTF8')) RETURNING id")) {
+            query.setString(1, apiKey);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    private static void assertUnchanged(Api.Caller owner, String collection, String track) throws Exception {
+        assertEquals(List.of(track), TestDatabase.denseOrder(owner.organizationId(), collection));
+        assertEquals(1, TestDatabase.revision(owner.organizationId(), collection));
+        owner.request().get(owner.path("/collections/" + collection)).then().statusCode(200).body("name", equalTo("c"));
+        owner.request().get(owner.path("/tracks/" + track)).then().statusCode(200);
+    }
+}
