@@ -3,9 +3,12 @@ package io.trackorder.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -17,24 +20,51 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class UnmatchedRoutes {
 
+    private static final int FIRST = Integer.MIN_VALUE;
     private static final int LAST = Integer.MAX_VALUE;
 
     private final ObjectMapper json;
+    private final long maxBodyBytes;
 
-    public UnmatchedRoutes(ObjectMapper json) {
+    public UnmatchedRoutes(ObjectMapper json,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.json = json;
+        this.maxBodyBytes = maxBodySize.asLongValue();
     }
 
     void install(@Observes Router router) {
-        router.route().order(LAST).handler(ctx -> answer(ctx,
-                new ApiException(ErrorCode.RESOURCE_NOT_FOUND, "No resource at this path")));
-        router.route().order(LAST).failureHandler(ctx -> {
-            if (ctx.statusCode() == 413) {
-                answer(ctx, new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is over 1 MiB"));
+        // A declared length over the limit is refused before the body is read, in the surface's format.
+        router.route().order(FIRST).handler(ctx -> {
+            if (declaredLength(ctx) > maxBodyBytes) {
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                answer(ctx, tooLarge());
             } else {
                 ctx.next();
             }
         });
+        router.route().order(LAST).handler(ctx -> answer(ctx,
+                new ApiException(ErrorCode.RESOURCE_NOT_FOUND, "No resource at this path")));
+        // Failure handlers run in route order: this one must see a 413 before Quarkus' own handler.
+        router.route().order(FIRST).failureHandler(ctx -> {
+            if (ctx.statusCode() == 413) {
+                answer(ctx, tooLarge());
+            } else {
+                ctx.next();
+            }
+        });
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is over 1 MiB");
+    }
+
+    private static long declaredLength(RoutingContext ctx) {
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return length == null ? -1 : Long.parseLong(length);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private void answer(RoutingContext ctx, ApiException error) {

@@ -1,0 +1,16 @@
+package io.trackorder.web;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+import io.smallrye.mutiny.Uni;
+
+/** Test-only endpoint that fails the way a bug would, to check what a client sees of a 500. */
+@Path("/v1/music/{organization_id}/test-failure")
+public class FailingResource {
+
+    @GET
+    public Uni<String> fail() {
+        return Uni.createFrom().failure(new IllegalStateException("SELECT secret FROM internals WHERE bug = true"));
+    }
+}
