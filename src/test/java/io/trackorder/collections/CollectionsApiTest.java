@@ -8,8 +8,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -220,7 +218,7 @@ class CollectionsApiTest {
     void aFullCollectionRefusesAnotherTrack() throws Exception {
         Api.Caller caller = Api.newCaller();
         String collection = caller.newCollection();
-        seedMembers(caller.organizationId(), caller.userId(), collection, CollectionService.MAX_TRACKS);
+        TestDatabase.seedMembers(caller.organizationId(), caller.userId(), collection, CollectionService.MAX_TRACKS);
         String extra = caller.newTrack();
 
         caller.request().body(Map.of("track_id", extra)).post(caller.path("/collections/" + collection + "/tracks"))
@@ -248,30 +246,5 @@ class CollectionsApiTest {
         assertEquals(4, TestDatabase.revision(caller.organizationId(), collection), "3 adds, 1 effective remove");
         caller.request().get(caller.path("/collections/" + collection + "/tracks"))
                 .then().body("items.position", contains(0, 1)).body("items.track_id", not(contains(tracks.get(0))));
-    }
-
-    static void seedMembers(String organizationId, String userId, String collectionId, int count) throws Exception {
-        try (Connection db = TestDatabase.connect()) {
-            db.setAutoCommit(false);
-            try (PreparedStatement tracks = db.prepareStatement("""
-                    INSERT INTO tracks (organization_id, id, created_by, created_at)
-                    SELECT ?, ? || g, ?, now() FROM generate_series(0, ? - 1) g""");
-                 PreparedStatement members = db.prepareStatement("""
-                    INSERT INTO collection_tracks (organization_id, collection_id, track_id, position, added_at)
-                    SELECT ?, ?, ? || g, g, now() FROM generate_series(0, ? - 1) g""")) {
-                String prefix = "mtrack_seed_" + collectionId + "_";
-                tracks.setString(1, organizationId);
-                tracks.setString(2, prefix);
-                tracks.setString(3, userId);
-                tracks.setInt(4, count);
-                tracks.executeUpdate();
-                members.setString(1, organizationId);
-                members.setString(2, collectionId);
-                members.setString(3, prefix);
-                members.setInt(4, count);
-                members.executeUpdate();
-            }
-            db.commit();
-        }
     }
 }

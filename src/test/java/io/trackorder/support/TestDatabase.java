@@ -54,4 +54,31 @@ public final class TestDatabase {
             }
         }
     }
+
+    /** Adds {@code count} new tracks to a collection straight in the database; returns their ids in order. */
+    public static List<String> seedMembers(String organizationId, String userId, String collectionId, int count) throws SQLException {
+        try (Connection db = TestDatabase.connect()) {
+            db.setAutoCommit(false);
+            try (PreparedStatement tracks = db.prepareStatement("""
+                    INSERT INTO tracks (organization_id, id, created_by, created_at)
+                    SELECT ?, ? || g, ?, now() FROM generate_series(0, ? - 1) g""");
+                 PreparedStatement members = db.prepareStatement("""
+                    INSERT INTO collection_tracks (organization_id, collection_id, track_id, position, added_at)
+                    SELECT ?, ?, ? || g, g, now() FROM generate_series(0, ? - 1) g""")) {
+                String prefix = "mtrack_seed_" + collectionId + "_";
+                tracks.setString(1, organizationId);
+                tracks.setString(2, prefix);
+                tracks.setString(3, userId);
+                tracks.setInt(4, count);
+                tracks.executeUpdate();
+                members.setString(1, organizationId);
+                members.setString(2, collectionId);
+                members.setString(3, prefix);
+                members.setInt(4, count);
+                members.executeUpdate();
+            }
+            db.commit();
+        }
+        return denseOrder(organizationId, collectionId);
+    }
 }
