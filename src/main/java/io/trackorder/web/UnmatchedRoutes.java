@@ -20,7 +20,8 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class UnmatchedRoutes {
 
-    private static final int FIRST = Integer.MIN_VALUE;
+    // Right after RequestIds (Integer.MIN_VALUE), so even a 413 carries the request id.
+    private static final int FIRST = Integer.MIN_VALUE + 1;
     private static final int LAST = Integer.MAX_VALUE;
 
     private final ObjectMapper json;
