@@ -87,6 +87,10 @@ public class ErrorMappers {
             return respond(new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The database is unavailable; retry later"),
                     request);
         }
+        if (DatabaseFailures.isBadValue(error)) {
+            return respond(new ApiException(ErrorCode.VALIDATION_ERROR,
+                    "A value in the request cannot be stored (for example a NUL character)"), request);
+        }
         LOG.errorf(error, "Unexpected failure for request %s", requestId(request));
         return respond(new ApiException(ErrorCode.INTERNAL_ERROR, "An internal error occurred"), request);
     }

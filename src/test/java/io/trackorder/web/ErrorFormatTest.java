@@ -73,6 +73,16 @@ class ErrorFormatTest {
     }
 
     @Test
+    void valuesTheDatabaseCannotStoreAreTheClientsError() {
+        Api.Caller caller = Api.newCaller();
+        assertEnvelope(caller.request().body("{\"name\": \"nul\\u0000here\"}").post(caller.path("/collections")).then(),
+                422, "VALIDATION_ERROR", "validation_error");
+        caller.request().urlEncodingEnabled(false).get(caller.path("/tracks/mtrack_%00")).then().statusCode(422);
+        caller.request().get(caller.path("/collections")).then().statusCode(200)
+                .body("items.size()", equalTo(0));
+    }
+
+    @Test
     void anInternalFailureIs500WithoutInternals() {
         Api.Caller caller = Api.newCaller();
         assertEnvelope(caller.request().get(caller.path("/test-failure")).then(), 500, "INTERNAL_ERROR", "server_error")
