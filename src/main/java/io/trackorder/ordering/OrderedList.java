@@ -61,8 +61,4 @@ public final class OrderedList {
                 .executeUpdate()
                 .map(parentsUpdated -> parentsUpdated > 0);
     }
-
-    String reorderSql() {
-        return reorderSql;
-    }
 }

@@ -9,7 +9,7 @@ import io.trackorder.MusicConfig;
 
 /** Creates the documented dev API key when {@code music.dev-api-key.*} is configured (dev profile only). */
 @ApplicationScoped
-public class DevApiKey {
+public class DevApiKeySeeder {
 
     static final String ID = "akid_dev";
 
