@@ -3,6 +3,7 @@ package io.trackorder.collections;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -19,6 +20,13 @@ public class CollectionRepository implements PanacheRepositoryBase<MusicCollecti
 
     public Uni<MusicCollection> findOwned(Caller caller, String id) {
         return find(OWNED + " and id = ?3", caller.organizationId(), caller.userId(), id).firstResult();
+    }
+
+    /** Loads an owned collection and locks its row, as {@link #lockOwned} does, in one query. */
+    public Uni<MusicCollection> findOwnedForUpdate(Caller caller, String id) {
+        return find(OWNED + " and id = ?3", caller.organizationId(), caller.userId(), id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
     }
 
     public Uni<List<MusicCollection>> listOwned(Caller caller, PageRequest page) {
@@ -57,6 +65,7 @@ public class CollectionRepository implements PanacheRepositoryBase<MusicCollecti
                 .getResultList());
     }
 
+    /** Soft-deletes an owned collection; the UPDATE takes the row lock itself. Returns the rows changed. */
     public Uni<Integer> softDelete(Caller caller, String id) {
         return update("deletedAt = current_timestamp, updatedAt = current_timestamp where " + OWNED + " and id = ?3",
                 caller.organizationId(), caller.userId(), id);

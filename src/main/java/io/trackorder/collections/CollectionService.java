@@ -72,9 +72,11 @@ public class CollectionService {
     public Uni<CollectionView> update(Caller caller, String id, CollectionEdit edit) {
         // The cover track is held before the collection is locked: the order a track delete takes them in.
         return requireCoverTrack(caller, edit)
-                .chain(() -> lock(caller, id))
-                .chain(revision -> requireOwned(caller, id))
+                .chain(() -> collections.findOwnedForUpdate(caller, id))
                 .chain(collection -> {
+                    if (collection == null) {
+                        throw new CollectionNotFound(id);
+                    }
                     edit.applyTo(collection);
                     collection.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                     return collections.flush().replaceWith(collection);
@@ -84,7 +86,11 @@ public class CollectionService {
 
     @WithTransaction
     public Uni<Void> delete(Caller caller, String id) {
-        return lock(caller, id).chain(revision -> collections.softDelete(caller, id)).replaceWithVoid();
+        return collections.softDelete(caller, id).invoke(deleted -> {
+            if (deleted == 0) {
+                throw new CollectionNotFound(id);
+            }
+        }).replaceWithVoid();
     }
 
     @WithSession

@@ -2,7 +2,9 @@ package io.trackorder.web;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
+import java.util.stream.Stream;
 
+import io.netty.channel.ConnectTimeoutException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
@@ -17,26 +19,20 @@ final class DatabaseFailures {
      * class 22, "data exception". It comes from the request, so it is the client's error.
      */
     static boolean isBadValue(Throwable error) {
-        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+        return causes(error).anyMatch(t -> {
             String state = t instanceof PgException pg ? pg.getSqlState()
                     : t instanceof SQLException sql ? sql.getSQLState() : null;
-            if (state != null && state.startsWith("22")) {
-                return true;
-            }
-        }
-        return false;
+            return state != null && state.startsWith("22");
+        });
     }
 
     static boolean isUnavailable(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof ClosedConnectionException
-                    || t instanceof io.netty.channel.ConnectTimeoutException) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return causes(error).anyMatch(t -> t instanceof ConnectException || t instanceof ClosedConnectionException
+                || t instanceof ConnectTimeoutException);
+    }
+
+    /** The error and its causes, outermost first. */
+    private static Stream<Throwable> causes(Throwable error) {
+        return Stream.iterate(error, t -> t != null, t -> t.getCause() == t ? null : t.getCause());
     }
 }
