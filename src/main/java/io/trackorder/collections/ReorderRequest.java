@@ -1,7 +1,6 @@
 package io.trackorder.collections;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -9,11 +8,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 
+import io.trackorder.ordering.IdListReader;
 import io.trackorder.web.ApiException;
 import io.trackorder.web.ErrorCode;
 
@@ -33,11 +32,10 @@ public record ReorderRequest(
         return ApiException.validation(FIELD, FIELD + " must be an array of track ids");
     }
 
-    /**
-     * Reads the body as a stream, so that every rule of the contract gets its own 422 and a list
-     * longer than the limit is refused without being held in memory.
-     */
-    static final class Reader extends StdDeserializer<ReorderRequest> {
+    /** Every rule of contract §1.5 gets its own 422; other top-level fields are refused. */
+    static final class Reader extends StdDeserializer<ReorderRequest> implements IdListReader.Rules {
+
+        private final IdListReader ids = new IdListReader(FIELD, MAX_ITEMS, this);
 
         Reader() {
             super(ReorderRequest.class);
@@ -45,41 +43,23 @@ public record ReorderRequest(
 
         @Override
         public ReorderRequest deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (parser.currentToken() != JsonToken.START_OBJECT) {
-                throw notAnArrayOfIds();
-            }
-            List<String> ids = null;
-            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
-                String field = parser.currentName();
-                parser.nextToken();
-                if (!FIELD.equals(field)) {
-                    throw ApiException.validation(field, "Unknown field: " + field);
-                }
-                ids = readIds(parser);
-            }
-            if (ids == null) {
-                throw notAnArrayOfIds();
-            }
-            return new ReorderRequest(ids);
+            return new ReorderRequest(ids.read(parser));
         }
 
-        private static List<String> readIds(JsonParser parser) throws IOException {
-            if (parser.currentToken() != JsonToken.START_ARRAY) {
-                throw notAnArrayOfIds();
-            }
-            List<String> ids = new ArrayList<>();
-            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-                if (token != JsonToken.VALUE_STRING) {
-                    throw notAnArrayOfIds();
-                }
-                if (ids.size() == MAX_ITEMS) {
-                    throw new ApiException(ErrorCode.VALIDATION_ERROR,
-                            FIELD + " may hold at most " + MAX_ITEMS + " track ids",
-                            Map.of("field", FIELD, "max_items", MAX_ITEMS));
-                }
-                ids.add(parser.getText());
-            }
-            return ids;
+        @Override
+        public ApiException notAnArrayOfIds() {
+            return ReorderRequest.notAnArrayOfIds();
+        }
+
+        @Override
+        public ApiException tooManyIds(int maxItems) {
+            return new ApiException(ErrorCode.VALIDATION_ERROR, FIELD + " may hold at most " + maxItems + " track ids",
+                    Map.of("field", FIELD, "max_items", maxItems));
+        }
+
+        @Override
+        public ApiException unknownField(String field) {
+            return ApiException.validation(field, "Unknown field: " + field);
         }
     }
 }

@@ -51,9 +51,12 @@ public final class OrderedList {
      * its previous relative order. The caller must hold the parent row lock and must have rejected
      * duplicate ids. Ids that are not members are ignored.
      *
+     * @param requested the ids as an array of the item type's Java values ({@code String[]} for
+     *                  text, {@code UUID[]} for uuid): the driver binds it as exactly that SQL array
+     *
      * @return whether the order changed (and with it the parent's revision)
      */
-    public Uni<Boolean> reorder(Mutiny.Session session, Object tenant, Object parentId, String[] requested) {
+    public Uni<Boolean> reorder(Mutiny.Session session, Object tenant, Object parentId, Object[] requested) {
         return session.createNativeQuery(reorderSql)
                 .setParameter(1, tenant)
                 .setParameter(2, parentId)

@@ -2,7 +2,7 @@ package io.trackorder.security;
 
 import jakarta.enterprise.context.RequestScoped;
 
-/** The authenticated caller of this request, set by {@link ApiKeyFilter} before any endpoint runs. */
+/** The authenticated caller of this request, set by {@link AccessFilter} before any endpoint runs. */
 @RequestScoped
 public class CurrentCaller {
 

@@ -22,7 +22,9 @@ public final class ErrorBodies {
 
     public static Object of(ApiException error, String path, String requestId) {
         if (isReleasesApi(path)) {
-            return new ReleasesError("error", error.reason(), null);
+            Object field = error.details().get("field");
+            return new ReleasesError("error", error.reason(), field == null ? null
+                    : List.of(new ReleasesError.FieldError(field.toString(), error.reason())));
         }
         ErrorCode code = error.code();
         return new CollectionsError(false, new CollectionsError.Detail(code.name(), code.message(), error.reason(),

@@ -1,0 +1,17 @@
+package io.trackorder.releases;
+
+import io.trackorder.web.ApiException;
+import io.trackorder.web.ErrorCode;
+
+/** The release's status does not allow the operation (contract §2.4): a 400, as in the seed. */
+public class ReleaseNotEditable extends ApiException {
+
+    public ReleaseNotEditable(String reason) {
+        super(ErrorCode.INVALID_REQUEST, reason);
+    }
+
+    static ReleaseNotEditable forChanges(ReleaseStatus status) {
+        return new ReleaseNotEditable("Only releases in draft or rejected status can be changed; this one is "
+                + status.value());
+    }
+}

@@ -1,0 +1,290 @@
+package io.trackorder.releases;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.trackorder.ordering.ReorderRule;
+import io.trackorder.security.WorkspaceMember;
+import io.trackorder.web.ApiException;
+import io.trackorder.web.ErrorCode;
+
+/**
+ * The rules of releases, their tracks and their review workflow. Every change of a release or its
+ * track list locks the release row first, so the writers of one release run one after another.
+ */
+@ApplicationScoped
+public class ReleaseService {
+
+    static final int MAX_TRACKS = 1_000;
+
+    private final ReleaseRepository releases;
+    private final ReleaseTrackRepository tracks;
+
+    public ReleaseService(ReleaseRepository releases, ReleaseTrackRepository tracks) {
+        this.releases = releases;
+        this.tracks = tracks;
+    }
+
+    /** A new draft owned by the caller, with its tracks numbered 1…n in the order given. */
+    @WithTransaction
+    public Uni<ReleaseView> create(WorkspaceMember member, ReleaseEdit edit) {
+        Instant now = now();
+        Release release = new Release();
+        release.tenantId = member.tenantId();
+        release.id = UUID.randomUUID();
+        release.tenantUserId = member.userId();
+        release.status = ReleaseStatus.DRAFT.value();
+        release.createdAt = now;
+        release.updatedAt = now;
+        setDefaults(release);
+        edit.applyTo(release);
+        List<ReleaseTrack> created = new ArrayList<>();
+        for (TrackEdit trackEdit : edit.tracks()) {
+            created.add(newTrack(release, created.size() + 1, trackEdit, now));
+        }
+        return releases.persist(release)
+                .chain(() -> tracks.persist(created))
+                .chain(() -> releases.flush())
+                .map(done -> ReleaseView.of(release, created));
+    }
+
+    @WithSession
+    public Uni<Replies.ReleasePage> list(WorkspaceMember member, ReleaseQuery query) {
+        return releases.count(member, query).chain(total -> releases.page(member, query).map(page ->
+                new Replies.ReleasePage(page.stream().map(ReleaseView::withoutTracks).toList(),
+                        new Replies.Pagination(query.page(), query.limit(), total,
+                                (total + query.limit() - 1) / query.limit()))));
+    }
+
+    @WithSession
+    public Uni<ReleaseView> get(WorkspaceMember member, UUID id) {
+        return releases.findVisible(member, id).chain(release -> {
+            if (release == null) {
+                throw new ReleaseNotFound();
+            }
+            return withTracks(release);
+        });
+    }
+
+    /** Partial update of the release's own fields; the revision stays as it is. */
+    @WithTransaction
+    public Uni<ReleaseView> update(WorkspaceMember member, UUID id, ReleaseEdit edit) {
+        return editable(member, id).chain(release -> {
+            edit.applyTo(release);
+            release.updatedAt = now();
+            return releases.flush().chain(() -> withTracks(release));
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(WorkspaceMember member, UUID id) {
+        return lockEditable(member, id).chain(() -> releases.deleteRelease(member.tenantId(), id)).replaceWithVoid();
+    }
+
+    /** draft or rejected → submitted; a release needs at least one track to be reviewed. */
+    @WithTransaction
+    public Uni<ReleaseView> submit(WorkspaceMember member, UUID id) {
+        return visibleForUpdate(member, id).chain(release -> {
+            if (!release.status().isEditable()) {
+                throw new ReleaseNotEditable("Only releases in draft or rejected status can be submitted; this one is "
+                        + release.status);
+            }
+            return tracks.size(member.tenantId(), id).chain(count -> {
+                if (count == 0) {
+                    throw new ReleaseNotEditable("A release needs at least one track to be submitted");
+                }
+                Instant now = now();
+                release.status = ReleaseStatus.SUBMITTED.value();
+                release.submittedAt = now;
+                release.updatedAt = now;
+                return releases.flush().chain(() -> withTracks(release));
+            });
+        });
+    }
+
+    /** submitted → approved or rejected, by an admin of the workspace. */
+    @WithTransaction
+    public Uni<ReleaseView> review(WorkspaceMember member, UUID id, ReviewRequest request) {
+        if (!member.admin()) {
+            return Uni.createFrom().failure(new ApiException(ErrorCode.INSUFFICIENT_PERMISSIONS,
+                    "Only workspace admins can review releases"));
+        }
+        Review review = Review.of(request);
+        return visibleForUpdate(member, id).chain(release -> {
+            ReleaseStatus status = release.status();
+            if (status != ReleaseStatus.SUBMITTED && status != ReleaseStatus.UNDER_REVIEW) {
+                throw new ReleaseNotEditable("Only submitted releases can be reviewed; this one is " + release.status);
+            }
+            Instant now = now();
+            release.status = review.outcome().value();
+            release.feedback = review.feedback();
+            release.reviewedAt = now;
+            release.reviewedById = member.userId();
+            release.updatedAt = now;
+            return releases.flush().chain(() -> withTracks(release));
+        });
+    }
+
+    @WithSession
+    public Uni<List<ReleaseTrackView>> tracks(WorkspaceMember member, UUID id) {
+        return releases.findVisible(member, id).chain(release -> {
+            if (release == null) {
+                throw new ReleaseNotFound();
+            }
+            return tracks.ofRelease(member.tenantId(), id).map(ReleaseTrackView::of);
+        });
+    }
+
+    /** Appends a track, numbered after the last one. */
+    @WithTransaction
+    public Uni<ReleaseTrackView> addTrack(WorkspaceMember member, UUID id, TrackEdit edit) {
+        return editable(member, id).chain(release -> tracks.size(member.tenantId(), id).chain(count -> {
+            if (count >= MAX_TRACKS) {
+                throw BodyFields.invalid("tracks", "A release holds at most " + MAX_TRACKS + " tracks");
+            }
+            Instant now = now();
+            ReleaseTrack track = newTrack(release, count.intValue() + 1, edit, now);
+            release.revision++;
+            release.updatedAt = now;
+            return tracks.persist(track).chain(() -> releases.flush()).map(done -> ReleaseTrackView.of(track));
+        }));
+    }
+
+    /** Partial update of a track's fields; its number and the release's revision stay as they are. */
+    @WithTransaction
+    public Uni<ReleaseTrackView> updateTrack(WorkspaceMember member, UUID id, UUID trackId, TrackEdit edit) {
+        return lockEditable(member, id)
+                .chain(() -> tracks.findTrack(member.tenantId(), id, trackId))
+                .chain(track -> {
+                    if (track == null) {
+                        throw new ReleaseTrackNotFound();
+                    }
+                    edit.applyTo(track);
+                    track.updatedAt = now();
+                    return tracks.flush().map(done -> ReleaseTrackView.of(track));
+                });
+    }
+
+    /** Removes a track; the tracks after it move up one number. */
+    @WithTransaction
+    public Uni<Void> removeTrack(WorkspaceMember member, UUID id, UUID trackId) {
+        return lockEditable(member, id)
+                .chain(() -> tracks.remove(member.tenantId(), id, trackId))
+                .invoke(removed -> {
+                    if (!removed) {
+                        throw new ReleaseTrackNotFound();
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /**
+     * Contract §2.5: the listed tracks take numbers 1…k in the given order, the others follow in
+     * their previous relative order, in one statement; an unchanged order writes nothing.
+     */
+    @WithTransaction
+    public Uni<List<ReleaseTrackView>> reorder(WorkspaceMember member, UUID id, List<String> requestedOrder) {
+        // UUIDs are case-insensitive: compare them, and name them in errors, in their canonical lower case.
+        List<String> trackOrder = requestedOrder.stream().map(trackId -> trackId.toLowerCase(Locale.ROOT)).toList();
+        List<String> duplicates = ReorderRule.duplicates(trackOrder);
+        if (!duplicates.isEmpty()) {
+            return Uni.createFrom().failure(BodyFields.invalid(TrackOrderRequest.FIELD,
+                    "trackOrder lists the same track more than once: " + named(duplicates)));
+        }
+        List<String> malformed = trackOrder.stream().filter(trackId -> Uuids.parse(trackId) == null).toList();
+        UUID[] requested = malformed.isEmpty() ? trackOrder.stream().map(Uuids::parse).toArray(UUID[]::new) : null;
+        return lockEditable(member, id)
+                .chain(() -> malformed.isEmpty()
+                        ? tracks.strangers(member.tenantId(), id, requested)
+                        : Uni.createFrom().item(malformed))
+                .chain(strangers -> {
+                    if (!strangers.isEmpty()) {
+                        throw BodyFields.invalid(TrackOrderRequest.FIELD,
+                                "trackOrder lists ids that are not tracks of this release: " + named(strangers));
+                    }
+                    return requested.length == 0
+                            ? Uni.createFrom().item(false)
+                            : tracks.reorder(member.tenantId(), id, requested);
+                })
+                .chain(() -> tracks.ofRelease(member.tenantId(), id))
+                .map(ReleaseTrackView::of);
+    }
+
+    private Uni<Release> visibleForUpdate(WorkspaceMember member, UUID id) {
+        return releases.findVisibleForUpdate(member, id).map(release -> {
+            if (release == null) {
+                throw new ReleaseNotFound();
+            }
+            return release;
+        });
+    }
+
+    /** Loads and locks a release that may still be changed. */
+    private Uni<Release> editable(WorkspaceMember member, UUID id) {
+        return visibleForUpdate(member, id).invoke(release -> {
+            if (!release.status().isEditable()) {
+                throw ReleaseNotEditable.forChanges(release.status());
+            }
+        });
+    }
+
+    /** Locks, without loading, a release that may still be changed. */
+    private Uni<Void> lockEditable(WorkspaceMember member, UUID id) {
+        return releases.lockVisible(member, id).invoke(status -> {
+            if (status == null) {
+                throw new ReleaseNotFound();
+            }
+            if (!status.isEditable()) {
+                throw ReleaseNotEditable.forChanges(status);
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<ReleaseView> withTracks(Release release) {
+        return tracks.ofRelease(release.tenantId, release.id).map(found -> ReleaseView.of(release, found));
+    }
+
+    private static ReleaseTrack newTrack(Release release, int trackNumber, TrackEdit edit, Instant now) {
+        ReleaseTrack track = new ReleaseTrack();
+        track.tenantId = release.tenantId;
+        track.releaseId = release.id;
+        track.id = UUID.randomUUID();
+        track.trackNumber = trackNumber;
+        track.displayArtist = release.displayArtist;
+        track.contributors = new LinkedHashMap<>();
+        track.createdAt = now;
+        track.updatedAt = now;
+        setDefaults(track);
+        edit.applyTo(track);
+        return track;
+    }
+
+    private static void setDefaults(CatalogEntry entry) {
+        entry.artists = List.of();
+        entry.mainGenre = List.of();
+        entry.subGenre = List.of();
+        entry.metadata = JsonNodeFactory.instance.objectNode();
+    }
+
+    /** At most ten ids, so that a message stays readable whatever the request held. */
+    private static String named(List<String> ids) {
+        String shown = String.join(", ", ids.subList(0, Math.min(10, ids.size())));
+        return ids.size() > 10 ? shown + " and " + (ids.size() - 10) + " more" : shown;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

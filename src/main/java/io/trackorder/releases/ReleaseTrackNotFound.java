@@ -1,0 +1,12 @@
+package io.trackorder.releases;
+
+import io.trackorder.web.ApiException;
+import io.trackorder.web.ErrorCode;
+
+/** The release has no track with this id. */
+public class ReleaseTrackNotFound extends ApiException {
+
+    public ReleaseTrackNotFound() {
+        super(ErrorCode.RESOURCE_NOT_FOUND, "Track not found in this release");
+    }
+}

@@ -1,0 +1,76 @@
+package io.trackorder.releases;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.trackorder.ordering.OrderedList;
+
+/**
+ * The tracks of a release and their numbers. Every write here expects the caller to hold the
+ * release's row lock ({@link ReleaseRepository#lockVisible}), keeps track numbers dense from 1,
+ * and raises the release's revision in the same statement when the list changes.
+ */
+@ApplicationScoped
+public class ReleaseTrackRepository implements PanacheRepositoryBase<ReleaseTrack, ReleaseTrack.Key> {
+
+    private static final OrderedList RELEASE_ORDER = new OrderedList(
+            "release_tracks", "tenant_id", "release_id", "id", "uuid", "track_number", 1, "releases");
+
+    public Uni<List<ReleaseTrack>> ofRelease(int tenantId, UUID releaseId) {
+        return find("tenantId = ?1 and releaseId = ?2", Sort.by("trackNumber"), tenantId, releaseId).list();
+    }
+
+    public Uni<Long> size(int tenantId, UUID releaseId) {
+        return count("tenantId = ?1 and releaseId = ?2", tenantId, releaseId);
+    }
+
+    public Uni<ReleaseTrack> findTrack(int tenantId, UUID releaseId, UUID trackId) {
+        return find("tenantId = ?1 and releaseId = ?2 and id = ?3", tenantId, releaseId, trackId).firstResult();
+    }
+
+    /** The given ids that are not tracks of the release, in the given order. */
+    public Uni<List<String>> strangers(int tenantId, UUID releaseId, UUID[] trackIds) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                SELECT CAST(r.id AS text) FROM unnest(CAST(?3 AS uuid[])) WITH ORDINALITY AS r(id, ord)
+                WHERE NOT EXISTS (SELECT 1 FROM release_tracks t
+                                  WHERE t.tenant_id = ?1 AND t.release_id = ?2 AND t.id = r.id)
+                ORDER BY r.ord""", String.class)
+                .setParameter(1, tenantId)
+                .setParameter(2, releaseId)
+                .setParameter(3, trackIds)
+                .getResultList());
+    }
+
+    /**
+     * Removes a track; the tracks after it move up one number.
+     *
+     * @return whether the release had the track
+     */
+    public Uni<Boolean> remove(int tenantId, UUID releaseId, UUID trackId) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                WITH gone AS (
+                    DELETE FROM release_tracks
+                    WHERE tenant_id = ?1 AND release_id = ?2 AND id = ?3
+                    RETURNING track_number),
+                shifted AS (
+                    UPDATE release_tracks t SET track_number = t.track_number - 1 FROM gone
+                    WHERE t.tenant_id = ?1 AND t.release_id = ?2 AND t.track_number > gone.track_number)
+                UPDATE releases SET revision = revision + 1, updated_at = now()
+                WHERE tenant_id = ?1 AND id = ?2 AND EXISTS (SELECT 1 FROM gone)""")
+                .setParameter(1, tenantId)
+                .setParameter(2, releaseId)
+                .setParameter(3, trackId)
+                .executeUpdate())
+                .map(releasesUpdated -> releasesUpdated > 0);
+    }
+
+    /** See {@link OrderedList#reorder}: here the ids must all be tracks of the release. */
+    public Uni<Boolean> reorder(int tenantId, UUID releaseId, UUID[] trackIds) {
+        return getSession().chain(session -> RELEASE_ORDER.reorder(session, tenantId, releaseId, trackIds));
+    }
+}

@@ -1,0 +1,47 @@
+package io.trackorder.releases;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The seed's {@code ReleaseTrack}, field for field. */
+@Schema(name = "ReleaseTrack")
+public record ReleaseTrackView(
+        UUID id,
+        @JsonProperty("TenantId") int tenantId,
+        @JsonProperty("ReleaseId") UUID releaseId,
+        @Schema(nullable = true, description = "Reference to linked Asset (if any)") UUID assetId,
+        @Schema(description = "1-based, dense") int trackNumber,
+        String title,
+        @Schema(nullable = true) String version,
+        @Schema(nullable = true, description = "ISO 3901, 12 characters", examples = "USABC1234567") String isrc,
+        @Schema(nullable = true, examples = "T-123456789-0") String iswc,
+        @Schema(nullable = true, description = "Seconds", examples = "213.5") Double duration,
+        @Schema(nullable = true) String lyrics,
+        @Schema(description = "Omitted when not set", examples = "en") @JsonInclude(JsonInclude.Include.NON_NULL) String language,
+        String displayArtist,
+        List<ArtistReference> artists,
+        List<String> mainGenre,
+        List<String> subGenre,
+        @Schema(examples = "{\"producer\": [\"Producer Name\"]}") Map<String, List<String>> contributors,
+        @Schema(description = "Always empty: media are not stored by this service yet") List<Media> media,
+        ObjectNode metadata,
+        @Schema(nullable = true, enumeration = { "explicit", "clean" }) String explicit) {
+
+    static ReleaseTrackView of(ReleaseTrack track) {
+        return new ReleaseTrackView(track.id, track.tenantId, track.releaseId, track.assetId, track.trackNumber,
+                track.title, track.version, track.isrc, track.iswc, track.duration, track.lyrics, track.language,
+                track.displayArtist, track.artists, track.mainGenre, track.subGenre, track.contributors, List.of(),
+                track.metadata, track.explicit);
+    }
+
+    static List<ReleaseTrackView> of(List<ReleaseTrack> tracks) {
+        return tracks.stream().map(ReleaseTrackView::of).toList();
+    }
+}

@@ -1,0 +1,57 @@
+package io.trackorder.releases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** A release as the API shows it; {@code tracks} only on single-release responses. */
+@Schema(name = "Release")
+public record ReleaseView(
+        UUID id,
+        @JsonProperty("TenantId") int tenantId,
+        @JsonProperty("TenantUserId") String tenantUserId,
+        String title,
+        String displayArtist,
+        List<ArtistReference> artists,
+        @Schema(nullable = true, enumeration = { "Single", "EP", "Album", "Mixtape", "Compilation" }) String format,
+        @Schema(nullable = true, enumeration = { "Audio", "Video", "Audiovisual" }) String type,
+        @Schema(enumeration = { "draft", "submitted", "under_review", "approved", "rejected", "completed" }) String status,
+        @Schema(nullable = true) String version,
+        @Schema(nullable = true) String label,
+        @Schema(nullable = true) String copyright,
+        @Schema(nullable = true) String description,
+        @Schema(nullable = true) LocalDate releaseDate,
+        @Schema(nullable = true) LocalDate preReleaseDate,
+        List<String> mainGenre,
+        List<String> subGenre,
+        @Schema(nullable = true, enumeration = { "explicit", "clean" }) String explicit,
+        @Schema(examples = "{\"upc\": \"123456789012\"}") ObjectNode metadata,
+        @Schema(nullable = true, description = "The reviewer's feedback") String feedback,
+        @Schema(nullable = true) Instant submittedAt,
+        @Schema(nullable = true) Instant reviewedAt,
+        @Schema(nullable = true) String reviewedById,
+        Instant createdAt,
+        Instant updatedAt,
+        @Schema(description = "Goes up by one with every change of the track list or its order") long revision,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ReleaseTrackView> tracks) {
+
+    static ReleaseView of(Release release, List<ReleaseTrack> tracks) {
+        return new ReleaseView(release.id, release.tenantId, release.tenantUserId, release.title,
+                release.displayArtist, release.artists, release.format, release.type, release.status, release.version,
+                release.label, release.copyright, release.description, release.releaseDate, release.preReleaseDate,
+                release.mainGenre, release.subGenre, release.explicit, release.metadata, release.feedback,
+                release.submittedAt, release.reviewedAt, release.reviewedById, release.createdAt, release.updatedAt,
+                release.revision, tracks == null ? null : ReleaseTrackView.of(tracks));
+    }
+
+    static ReleaseView withoutTracks(Release release) {
+        return of(release, null);
+    }
+}

@@ -1,0 +1,19 @@
+package io.trackorder.releases;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Release and track ids: UUIDs in their canonical 36-character form. */
+final class Uuids {
+
+    private static final Pattern CANONICAL = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private Uuids() {
+    }
+
+    /** The UUID, or null when the text is not one (UUID.fromString alone accepts shorter forms). */
+    static UUID parse(String text) {
+        return text != null && CANONICAL.matcher(text).matches() ? UUID.fromString(text) : null;
+    }
+}
