@@ -55,7 +55,7 @@ public class ReleaseService {
             created.add(newTrack(release, created.size() + 1, trackEdit, now));
         }
         return releases.persist(release)
-                .chain(() -> tracks.persist(created))
+                .chain(() -> created.isEmpty() ? Uni.createFrom().voidItem() : tracks.persist(created))
                 .chain(() -> releases.flush())
                 .map(done -> ReleaseView.of(release, created));
     }

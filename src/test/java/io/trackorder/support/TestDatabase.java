@@ -43,6 +43,24 @@ public final class TestDatabase {
         }
     }
 
+    /** Track ids of a release by track number, with the numbers checked to be exactly 1..n. */
+    public static List<String> denseTrackNumbers(String releaseId) throws SQLException {
+        try (Connection db = connect(); PreparedStatement query = db.prepareStatement(
+                "SELECT CAST(id AS text), track_number FROM release_tracks WHERE release_id = CAST(? AS uuid) ORDER BY track_number")) {
+            query.setString(1, releaseId);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    if (rows.getInt(2) != ids.size() + 1) {
+                        throw new AssertionError("track numbers are not dense at " + (ids.size() + 1) + ": " + rows.getInt(2));
+                    }
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
     public static long revision(String organizationId, String collectionId) throws SQLException {
         try (Connection db = connect(); PreparedStatement query = db.prepareStatement(
                 "SELECT revision FROM collections WHERE organization_id = ? AND id = ?")) {

@@ -1,0 +1,146 @@
+package io.trackorder.releases;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.jwt.build.Jwt;
+import io.trackorder.support.Api;
+import io.trackorder.support.Releases;
+
+/** Contract §2.1: who gets in with which token, and what each member can see. */
+@QuarkusTest
+class ReleaseAccessTest {
+
+    static String[] rejectedTokens() throws Exception {
+        String workspace = Api.uniqueId("ws_");
+        var otherKey = KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate();
+        String publicKeyPem = new String(ReleaseAccessTest.class.getResourceAsStream("/test-jwt/public.pem").readAllBytes(),
+                StandardCharsets.UTF_8);
+        String claims = "{\"iss\":\"" + Releases.ISSUER + "\",\"sub\":\"usr_x\",\"activeWorkspace\":\"" + workspace
+                + "\",\"exp\":" + (Instant.now().getEpochSecond() + 3600) + "}";
+        return new String[] {
+                "not-a-jwt",
+                Jwt.issuer(Releases.ISSUER).subject("usr_x").claim("activeWorkspace", workspace)
+                        .expiresAt(Instant.now().minusSeconds(600)).sign(), // expired
+                Jwt.issuer(Releases.ISSUER).subject("usr_x").claim("activeWorkspace", workspace)
+                        .expiresIn(3600).sign(otherKey), // signed by someone else
+                base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + base64Url(claims) + ".", // alg: none
+                Jwt.issuer(Releases.ISSUER).subject("usr_x").claim("activeWorkspace", workspace)
+                        .expiresIn(3600).signWithSecret(publicKeyPem), // HS256 keyed with the public key
+                Jwt.issuer("https://someone-else.example").subject("usr_x").claim("activeWorkspace", workspace)
+                        .expiresIn(3600).sign(), // wrong issuer
+                Jwt.issuer(Releases.ISSUER).subject("usr_x").expiresIn(3600).sign(), // no workspace
+                Jwt.issuer(Releases.ISSUER).claim("activeWorkspace", workspace).expiresIn(3600).sign(), // no user
+        };
+    }
+
+    @ParameterizedTest
+    @MethodSource("rejectedTokens")
+    void badTokensAre401(String token) {
+        given().auth().oauth2(token).get("/releases")
+                .then().statusCode(401)
+                .contentType(ContentType.JSON)
+                .body("status", equalTo("error"))
+                .body("message", not(nullValue()))
+                .body("success", nullValue());
+    }
+
+    @Test
+    void noTokenIs401AndAnApiKeyIsNoSubstitute() {
+        given().get("/releases").then().statusCode(401).body("status", equalTo("error"));
+        Api.Caller caller = Api.newCaller();
+        given().header("X-API-Key", caller.apiKey()).get("/releases").then().statusCode(401);
+    }
+
+    @Test
+    void theCollectionsApiIgnoresBearerTokens() {
+        Api.Caller caller = Api.newCaller();
+        caller.request().header("Authorization", "Bearer not-a-jwt").get(caller.path("/collections"))
+                .then().statusCode(200);
+    }
+
+    @Test
+    void royaltiTokensNameTheUserIdAndAnAdminByRole() {
+        String workspace = Api.uniqueId("ws_");
+        String owner = Jwt.issuer(Releases.ISSUER).claim("id", "usr_royalti").claim("activeWorkspace", workspace)
+                .expiresIn(3600).sign();
+        String release = given().auth().oauth2(owner).contentType(ContentType.JSON)
+                .body(Map.of("title", "T", "displayArtist", "A")).post("/releases")
+                .then().statusCode(201).body("data.TenantUserId", equalTo("usr_royalti"))
+                .extract().path("data.id");
+        String admin = Jwt.issuer(Releases.ISSUER).claim("id", "usr_boss").claim("role", "admin")
+                .claim("activeWorkspace", workspace).expiresIn(3600).sign();
+        given().auth().oauth2(admin).get("/releases/" + release).then().statusCode(200);
+    }
+
+    @Test
+    void eachWorkspaceHasItsOwnStableTenantId() {
+        Releases.Member member = Releases.newMember();
+        int first = member.request().body(Map.of("title", "T", "displayArtist", "A")).post("/releases")
+                .then().statusCode(201).extract().path("data.TenantId");
+        int again = member.colleague().request().body(Map.of("title", "T", "displayArtist", "A")).post("/releases")
+                .then().statusCode(201).extract().path("data.TenantId");
+        int other = Releases.newMember().request().body(Map.of("title", "T", "displayArtist", "A")).post("/releases")
+                .then().statusCode(201).extract().path("data.TenantId");
+        assertEquals(first, again);
+        assertNotEquals(first, other);
+    }
+
+    @Test
+    void onlyTheOwnerAndTheWorkspaceAdminsSeeARelease() {
+        Releases.Member owner = Releases.newMember();
+        String release = owner.newRelease(2);
+        String track = owner.trackIds(release).get(0);
+        Releases.Member colleague = owner.colleague();
+        Releases.Member stranger = Releases.newMember().adminOfWorkspace();
+        for (Releases.Member outsider : new Releases.Member[] { colleague, stranger }) {
+            outsider.request().get("/releases/" + release).then().statusCode(404).body("status", equalTo("error"));
+            outsider.request().get("/releases/" + release + "/tracks").then().statusCode(404);
+            outsider.request().body(Map.of("title", "x")).put("/releases/" + release).then().statusCode(404);
+            outsider.request().body(Map.of("trackOrder", new String[] { track })).post("/releases/" + release + "/tracks/reorder")
+                    .then().statusCode(404);
+            outsider.request().delete("/releases/" + release + "/tracks/" + track).then().statusCode(404);
+            outsider.request().delete("/releases/" + release).then().statusCode(404);
+            outsider.request().get("/releases").then().statusCode(200).body("data.pagination.total", equalTo(0));
+        }
+        Releases.Member admin = owner.adminOfWorkspace();
+        admin.request().get("/releases/" + release).then().statusCode(200).body("data.tracks.size()", equalTo(2));
+        admin.request().get("/releases").then().statusCode(200).body("data.releases.id", equalTo(List.of(release)));
+        owner.request().get("/releases/" + release).then().statusCode(200);
+    }
+
+    @Test
+    void onlyAdminsReview() {
+        Releases.Member owner = Releases.newMember();
+        String release = owner.newRelease(1);
+        owner.request().post("/releases/" + release + "/submit").then().statusCode(200);
+        owner.request().body(Map.of("action", "approve")).post("/releases/" + release + "/review")
+                .then().statusCode(403).body("status", equalTo("error"));
+        Releases.Member otherAdmin = Releases.newMember().adminOfWorkspace();
+        otherAdmin.request().body(Map.of("action", "approve")).post("/releases/" + release + "/review")
+                .then().statusCode(404);
+        owner.request().get("/releases/" + release).then().body("data.status", equalTo("submitted"));
+    }
+
+    private static String base64Url(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+}
