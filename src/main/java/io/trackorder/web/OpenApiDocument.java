@@ -8,13 +8,17 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-/** Document-level OpenAPI information: title, description and the API key scheme. */
+/** Document-level OpenAPI information: title, description and the two security schemes. */
 @OpenAPIDefinition(info = @Info(title = "Track ordering service", version = "1.0.0", description = """
         Keeps tracks in a user-chosen order and changes that order in one call, for many tenants.
         Two API surfaces share one ordering core: the Collections API (`/v1/music/{organization_id}`, \
         `X-API-Key`, error envelope) and the Releases API (`/releases`, JWT, `{status, message}` errors). \
         Every response carries `X-Request-Id`; on the Collections API it equals the error's `trace_id`. \
         Request bodies are limited to 1 MiB (413)."""))
+@SecurityScheme(securitySchemeName = "bearerAuth", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "JWT Authorization header using the Bearer scheme. Format: \"Bearer {token}\". RS256, with "
+                + "`exp`, the user in `sub` (or `id`), the workspace in `activeWorkspace`; admins have `admin` in "
+                + "`groups` or `role: admin`.")
 @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
         apiKeyName = "X-API-Key", description = "`ak_` followed by 40 lowercase hex characters.")
 public class OpenApiDocument extends Application {

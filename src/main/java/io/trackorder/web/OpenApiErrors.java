@@ -12,13 +12,15 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
- * Documents the error responses once for every operation of the Collections API and of
- * {@code /admin}, instead of repeating them on each endpoint: the envelope schema, and one
- * example per status the contract names.
+ * Documents the error responses once for every operation, instead of repeating them on each
+ * endpoint: on the Collections API and {@code /admin} the envelope, on the Releases API the seed's
+ * {@code {status, message}} responses under the seed's names, with one example per status.
  */
 public class OpenApiErrors implements OASFilter {
 
     private static final String ENVELOPE = "ErrorEnvelope";
+    private static final String RELEASES_ERROR = "ReleasesError";
+    private static final Map<String, String[]> RELEASES_ERRORS = new LinkedHashMap<>();
     private static final Map<String, ErrorCode> COLLECTIONS_ERRORS = new LinkedHashMap<>();
 
     static {
@@ -32,6 +34,15 @@ public class OpenApiErrors implements OASFilter {
         COLLECTIONS_ERRORS.put("422", ErrorCode.VALIDATION_ERROR);
         COLLECTIONS_ERRORS.put("500", ErrorCode.INTERNAL_ERROR);
         COLLECTIONS_ERRORS.put("503", ErrorCode.SERVICE_UNAVAILABLE);
+        // status → the seed's response name and example message
+        RELEASES_ERRORS.put("400", new String[] { "BadRequest", "Invalid request parameters" });
+        RELEASES_ERRORS.put("401", new String[] { "Unauthorized", "Unauthorized" });
+        RELEASES_ERRORS.put("403", new String[] { "Forbidden", "Only workspace admins can review releases" });
+        RELEASES_ERRORS.put("404", new String[] { "NotFound", "Resource not found" });
+        RELEASES_ERRORS.put("413", new String[] { "PayloadTooLarge", "The request body is over 1 MiB" });
+        RELEASES_ERRORS.put("415", new String[] { "UnsupportedMediaType", "Send the request body as application/json" });
+        RELEASES_ERRORS.put("500", new String[] { "InternalServerError", "Internal server error" });
+        RELEASES_ERRORS.put("503", new String[] { "ServiceUnavailable", "The database is unavailable; retry later" });
     }
 
     @Override
@@ -39,24 +50,53 @@ public class OpenApiErrors implements OASFilter {
         Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
         openAPI.setComponents(components);
         components.addSchema(ENVELOPE, envelopeSchema());
+        components.addSchema(RELEASES_ERROR, releasesErrorSchema());
         COLLECTIONS_ERRORS.forEach((status, code) -> components.addResponse("Collections" + status, response(code)));
+        RELEASES_ERRORS.forEach((status, nameAndMessage) ->
+                components.addResponse(nameAndMessage[0], releasesResponse(nameAndMessage[1])));
         if (openAPI.getPaths() == null) {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/v1/music/") || path.startsWith("/admin/")) {
-                item.getOperations().values().forEach(OpenApiErrors::addCollectionsErrors);
+                item.getOperations().values().forEach(operation -> COLLECTIONS_ERRORS.keySet()
+                        .forEach(status -> addError(operation, status, "Collections" + status)));
+            } else if (path.startsWith("/releases")) {
+                item.getOperations().values().forEach(operation -> RELEASES_ERRORS
+                        .forEach((status, nameAndMessage) -> addError(operation, status, nameAndMessage[0])));
             }
         });
     }
 
-    private static void addCollectionsErrors(Operation operation) {
-        COLLECTIONS_ERRORS.keySet().forEach(status -> {
-            if (!operation.getResponses().hasAPIResponse(status)) {
-                operation.getResponses().addAPIResponse(status,
-                        OASFactory.createAPIResponse().ref("#/components/responses/Collections" + status));
-            }
-        });
+    private static void addError(Operation operation, String status, String responseName) {
+        if (!operation.getResponses().hasAPIResponse(status)) {
+            operation.getResponses().addAPIResponse(status,
+                    OASFactory.createAPIResponse().ref("#/components/responses/" + responseName));
+        }
+    }
+
+    private static APIResponse releasesResponse(String message) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("status", "error");
+        example.put("message", message);
+        return OASFactory.createAPIResponse()
+                .description(message)
+                .content(OASFactory.createContent().addMediaType("application/json",
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref("#/components/schemas/" + RELEASES_ERROR))
+                                .example(example)));
+    }
+
+    private static Schema releasesErrorSchema() {
+        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("field", string)
+                .addProperty("message", string);
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("The error body of the Releases API; `errors` only on 400s about a field")
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.STRING).example("error"))
+                .addProperty("message", string)
+                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError));
     }
 
     private static APIResponse response(ErrorCode code) {

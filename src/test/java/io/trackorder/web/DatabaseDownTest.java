@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.trackorder.support.Releases;
 
 /** With the database unreachable the service says so: 503, never a 500 with a driver message. */
 @QuarkusTest
@@ -42,6 +44,17 @@ class DatabaseDownTest {
                 .then().statusCode(503)
                 .body("error.code", equalTo("SERVICE_UNAVAILABLE"))
                 .body("error.type", equalTo("server_error"))
+                .body(not(containsString("Connection refused")))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void releaseCallsAre503InTheReleasesFormat() {
+        Releases.newMember().request().get("/releases")
+                .then().statusCode(503)
+                .body("status", equalTo("error"))
+                .body("message", equalTo("The database is unavailable; retry later"))
+                .body("success", nullValue())
                 .body(not(containsString("Connection refused")))
                 .body(not(containsString("Exception")));
     }

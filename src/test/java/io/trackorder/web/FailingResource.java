@@ -11,6 +11,20 @@ public class FailingResource {
 
     @GET
     public Uni<String> fail() {
+        return failure();
+    }
+
+    static Uni<String> failure() {
         return Uni.createFrom().failure(new IllegalStateException("SELECT secret FROM internals WHERE bug = true"));
+    }
+
+    /** The same failure on the Releases API. */
+    @Path("/releases/test-failure")
+    public static class OnReleases {
+
+        @GET
+        public Uni<String> fail() {
+            return failure();
+        }
     }
 }

@@ -1,13 +1,21 @@
 package io.trackorder.web;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -45,5 +53,55 @@ class OpenApiTest {
                 .body("paths.'/v1/music/{organization_id}/collections/{collection_id}/order'.patch.requestBody.content"
                         + ".'application/json'.examples.seed.value", notNullValue());
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    private static final Map<String, List<String>> RELEASE_ENDPOINTS = Map.of(
+            "/releases", List.of("get", "post"),
+            "/releases/{id}", List.of("get", "put", "delete"),
+            "/releases/{id}/submit", List.of("post"),
+            "/releases/{id}/review", List.of("post"),
+            "/releases/{id}/tracks", List.of("get", "post"),
+            "/releases/{id}/tracks/{trackId}", List.of("put", "delete"),
+            "/releases/{id}/tracks/reorder", List.of("post"));
+
+    @Test
+    void everyReleaseEndpointIsDocumentedWithTheSeedsErrorResponses() {
+        JsonPath doc = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.securitySchemes.bearerAuth.scheme", equalTo("bearer"))
+                .body("components.responses.BadRequest.content.'application/json'.schema.$ref",
+                        equalTo("#/components/schemas/ReleasesError"))
+                .extract().jsonPath();
+        RELEASE_ENDPOINTS.forEach((path, methods) -> methods.forEach(method -> {
+            String operation = "paths.'" + path + "'." + method;
+            Map<String, Object> responses = doc.getMap(operation + ".responses");
+            for (String status : List.of("400", "401", "404", "500", "503")) {
+                if (!responses.containsKey(status)) {
+                    throw new AssertionError(method + " " + path + " does not document " + status);
+                }
+            }
+            assertEquals(List.of(Map.of("bearerAuth", List.of())), doc.getList(operation + ".security"), path);
+        }));
+        assertEquals("#/components/responses/NotFound",
+                doc.getString("paths.'/releases/{id}/tracks/reorder'.post.responses.'404'.$ref"));
+        assertEquals("#/components/schemas/TrackOrderRequest",
+                doc.getString("paths.'/releases/{id}/tracks/reorder'.post.requestBody.content.'application/json'.schema.$ref"));
+    }
+
+    @Test
+    void theReleaseSchemasHaveTheSeedsNamesAndFields() throws Exception {
+        JsonNode seed = new ObjectMapper(new YAMLFactory())
+                .readTree(OpenApiTest.class.getResourceAsStream("/seeds/releases-openapi.yaml"));
+        JsonPath doc = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath();
+        for (String schema : List.of("TrackOrderRequest", "ReleaseTrack", "ArtistReference", "Media")) {
+            Set<String> seedFields = new TreeSet<>();
+            seed.path("components").path("schemas").path(schema).path("properties").fieldNames()
+                    .forEachRemaining(seedFields::add);
+            Map<String, Object> ours = doc.getMap("components.schemas." + schema + ".properties");
+            assertEquals(seedFields, new TreeSet<>(ours.keySet()), schema);
+        }
+        assertEquals(List.of("trackOrder"), doc.getList("components.schemas.TrackOrderRequest.required"));
+        String items = doc.getString("components.schemas.TrackOrderRequest.properties.trackOrder.items.$ref");
+        assertEquals("uuid", doc.getString("components.schemas." + items.substring(items.lastIndexOf('/') + 1) + ".format"));
     }
 }
