@@ -55,20 +55,7 @@ public class MembershipRepository implements PanacheRepositoryBase<CollectionTra
 
     /** Removes a track if it is a member; the tracks after it move up one position. */
     public Uni<Void> remove(String organizationId, String collectionId, String trackId) {
-        return getSession().chain(session -> session.createNativeQuery("""
-                WITH gone AS (
-                    DELETE FROM collection_tracks
-                    WHERE organization_id = ?1 AND collection_id = ?2 AND track_id = ?3
-                    RETURNING position),
-                shifted AS (
-                    UPDATE collection_tracks m SET position = m.position - 1 FROM gone
-                    WHERE m.organization_id = ?1 AND m.collection_id = ?2 AND m.position > gone.position)
-                UPDATE collections SET revision = revision + 1, updated_at = now()
-                WHERE organization_id = ?1 AND id = ?2 AND EXISTS (SELECT 1 FROM gone)""")
-                .setParameter(1, organizationId)
-                .setParameter(2, collectionId)
-                .setParameter(3, trackId)
-                .executeUpdate())
+        return getSession().chain(session -> COLLECTION_ORDER.remove(session, organizationId, collectionId, trackId))
                 .replaceWithVoid();
     }
 

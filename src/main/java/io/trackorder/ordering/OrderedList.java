@@ -7,11 +7,12 @@ import io.smallrye.mutiny.Uni;
 /**
  * One kind of user-ordered list: member rows with a dense position under a parent row that
  * carries a {@code revision}. Collections and releases are both such lists; this class holds the
- * one statement that reorders any of them.
+ * statements that reorder any of them and remove a member from one, keeping positions dense.
  */
 public final class OrderedList {
 
     private final String reorderSql;
+    private final String removeSql;
 
     /**
      * @param members       table of the member rows
@@ -44,6 +45,32 @@ public final class OrderedList {
                 UPDATE %8$s SET revision = revision + 1, updated_at = now()
                 WHERE %2$s = ?1 AND id = ?2 AND EXISTS (SELECT 1 FROM moved)
                 """.formatted(members, tenant, parent, item, itemType, position, firstPosition, parents);
+        // The members after the removed one move up one position, in the same statement.
+        this.removeSql = """
+                WITH gone AS (
+                    DELETE FROM %1$s WHERE %2$s = ?1 AND %3$s = ?2 AND %4$s = ?3
+                    RETURNING %5$s),
+                shifted AS (
+                    UPDATE %1$s m SET %5$s = m.%5$s - 1 FROM gone
+                    WHERE m.%2$s = ?1 AND m.%3$s = ?2 AND m.%5$s > gone.%5$s)
+                UPDATE %6$s SET revision = revision + 1, updated_at = now()
+                WHERE %2$s = ?1 AND id = ?2 AND EXISTS (SELECT 1 FROM gone)
+                """.formatted(members, tenant, parent, item, position, parents);
+    }
+
+    /**
+     * Removes a member; the members after it move up one position, and the parent's revision goes
+     * up. The caller must hold the parent row lock.
+     *
+     * @return whether it was a member
+     */
+    public Uni<Boolean> remove(Mutiny.Session session, Object tenant, Object parentId, Object item) {
+        return session.createNativeQuery(removeSql)
+                .setParameter(1, tenant)
+                .setParameter(2, parentId)
+                .setParameter(3, item)
+                .executeUpdate()
+                .map(parentsUpdated -> parentsUpdated > 0);
     }
 
     /**

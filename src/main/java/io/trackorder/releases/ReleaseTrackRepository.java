@@ -52,21 +52,7 @@ public class ReleaseTrackRepository implements PanacheRepositoryBase<ReleaseTrac
      * @return whether the release had the track
      */
     public Uni<Boolean> remove(int tenantId, UUID releaseId, UUID trackId) {
-        return getSession().chain(session -> session.createNativeQuery("""
-                WITH gone AS (
-                    DELETE FROM release_tracks
-                    WHERE tenant_id = ?1 AND release_id = ?2 AND id = ?3
-                    RETURNING track_number),
-                shifted AS (
-                    UPDATE release_tracks t SET track_number = t.track_number - 1 FROM gone
-                    WHERE t.tenant_id = ?1 AND t.release_id = ?2 AND t.track_number > gone.track_number)
-                UPDATE releases SET revision = revision + 1, updated_at = now()
-                WHERE tenant_id = ?1 AND id = ?2 AND EXISTS (SELECT 1 FROM gone)""")
-                .setParameter(1, tenantId)
-                .setParameter(2, releaseId)
-                .setParameter(3, trackId)
-                .executeUpdate())
-                .map(releasesUpdated -> releasesUpdated > 0);
+        return getSession().chain(session -> RELEASE_ORDER.remove(session, tenantId, releaseId, trackId));
     }
 
     /** See {@link OrderedList#reorder}: here the ids must all be tracks of the release. */

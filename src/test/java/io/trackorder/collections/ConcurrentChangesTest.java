@@ -10,16 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.trackorder.support.Api;
+import io.trackorder.support.Concurrently;
 import io.trackorder.support.TestDatabase;
 
 /**
@@ -63,15 +60,8 @@ class ConcurrentChangesTest {
         }
         Collections.shuffle(calls, random);
 
-        ExecutorService clients = Executors.newFixedThreadPool(16);
-        List<Future<Integer>> statuses = new ArrayList<>();
-        for (IntSupplier call : calls) {
-            statuses.add(clients.submit(call::getAsInt));
-        }
-        clients.shutdown();
-        assertTrue(clients.awaitTermination(120, TimeUnit.SECONDS), "calls finished");
-        for (Future<Integer> status : statuses) {
-            assertEquals(200, status.get(), "every call succeeds (seed " + seed + ")");
+        for (int status : Concurrently.statuses(calls, 16)) {
+            assertEquals(200, status, "every call succeeds (seed " + seed + ")");
         }
 
         List<String> finalOrder = TestDatabase.denseOrder(caller.organizationId(), collection);

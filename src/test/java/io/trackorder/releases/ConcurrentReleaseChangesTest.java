@@ -11,15 +11,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.trackorder.support.Concurrently;
 import io.trackorder.support.Releases;
 import io.trackorder.support.TestDatabase;
 
@@ -61,15 +58,8 @@ class ConcurrentReleaseChangesTest {
         }
         Collections.shuffle(calls, random);
 
-        ExecutorService clients = Executors.newFixedThreadPool(16);
-        List<Future<Integer>> statuses = new ArrayList<>();
-        for (IntSupplier call : calls) {
-            statuses.add(clients.submit(call::getAsInt));
-        }
-        clients.shutdown();
-        assertTrue(clients.awaitTermination(120, TimeUnit.SECONDS), "calls finished");
-        for (Future<Integer> status : statuses) {
-            assertTrue(status.get() == 200 || status.get() == 201, "every call succeeds (seed " + seed + "): " + status.get());
+        for (int status : Concurrently.statuses(calls, 16)) {
+            assertTrue(status == 200 || status == 201, "every call succeeds (seed " + seed + "): " + status);
         }
 
         List<String> finalOrder = TestDatabase.denseTrackNumbers(release);
