@@ -70,12 +70,7 @@ public class ReleaseService {
 
     @WithSession
     public Uni<ReleaseView> get(WorkspaceMember member, UUID id) {
-        return releases.findVisible(member, id).chain(release -> {
-            if (release == null) {
-                throw new ReleaseNotFound();
-            }
-            return withTracks(release);
-        });
+        return visible(member, id).chain(this::withTracks);
     }
 
     /** Partial update of the release's own fields; the revision stays as it is. */
@@ -139,12 +134,7 @@ public class ReleaseService {
 
     @WithSession
     public Uni<List<ReleaseTrackView>> tracks(WorkspaceMember member, UUID id) {
-        return releases.findVisible(member, id).chain(release -> {
-            if (release == null) {
-                throw new ReleaseNotFound();
-            }
-            return tracks.ofRelease(member.tenantId(), id).map(ReleaseTrackView::of);
-        });
+        return visible(member, id).chain(release -> tracks.ofRelease(member.tenantId(), id)).map(ReleaseTrackView::of);
     }
 
     /** Appends a track, numbered after the last one. */
@@ -222,13 +212,19 @@ public class ReleaseService {
                 .map(ReleaseTrackView::of);
     }
 
+    private Uni<Release> visible(WorkspaceMember member, UUID id) {
+        return releases.findVisible(member, id).map(ReleaseService::found);
+    }
+
     private Uni<Release> visibleForUpdate(WorkspaceMember member, UUID id) {
-        return releases.findVisibleForUpdate(member, id).map(release -> {
-            if (release == null) {
-                throw new ReleaseNotFound();
-            }
-            return release;
-        });
+        return releases.findVisibleForUpdate(member, id).map(ReleaseService::found);
+    }
+
+    private static Release found(Release release) {
+        if (release == null) {
+            throw new ReleaseNotFound();
+        }
+        return release;
     }
 
     /** Loads and locks a release that may still be changed. */

@@ -2,6 +2,7 @@ package io.trackorder.releases;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.trackorder.releases.Replies.Reply;
 import io.trackorder.security.CurrentMember;
+import io.trackorder.web.ApiException;
 
 @Path("/releases")
 @Produces(MediaType.APPLICATION_JSON)
@@ -216,17 +218,17 @@ public class ReleasesResource {
 
     /** An id that is not a UUID names no release: 404, like any other release outside the caller's view. */
     private static UUID releaseId(String id) {
-        UUID parsed = Uuids.parse(id);
-        if (parsed == null) {
-            throw new ReleaseNotFound();
-        }
-        return parsed;
+        return uuidOr(id, ReleaseNotFound::new);
     }
 
     private static UUID trackId(String id) {
+        return uuidOr(id, ReleaseTrackNotFound::new);
+    }
+
+    private static UUID uuidOr(String id, Supplier<ApiException> notFound) {
         UUID parsed = Uuids.parse(id);
         if (parsed == null) {
-            throw new ReleaseTrackNotFound();
+            throw notFound.get();
         }
         return parsed;
     }
