@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The reorder benchmark: builds the service, then measures it against the PostgreSQL floor
+# (pgbench) on an embedded PostgreSQL, or on BENCH_DATABASE_URL=postgresql://user:password@host:port/db.
+# Tunables: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (5), BENCH_JAVA_OPTS. Results: target/bench/results.md
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+missing=()
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+command -v pgbench >/dev/null 2>&1 || missing+=(postgresql-client)
+if ((${#missing[@]})); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "Install ${missing[*]} (Debian packages) first." >&2
+    exit 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+./mvnw -B -q -ntp package -DskipTests
+./mvnw -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+java -cp "target/test-classes:$(cat target/bench-classpath.txt)" io.trackorder.bench.ReorderBenchmark

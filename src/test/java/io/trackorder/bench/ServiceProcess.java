@@ -1,0 +1,107 @@
+package io.trackorder.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The packaged service, started as production starts it: {@code java -jar quarkus-run.jar}. */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
+
+    final int port;
+    final double secondsToReady;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(int port, double secondsToReady, Process process, Path log) {
+        this.port = port;
+        this.secondsToReady = secondsToReady;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts the service and waits until {@code /q/health/ready} answers 200. */
+    static ServiceProcess start(Path jar, List<String> jvmOptions, BenchDatabase database, int port,
+            String adminToken, Path log) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(Map.of(
+                "QUARKUS_HTTP_PORT", String.valueOf(port),
+                "QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl(),
+                "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", database.user,
+                "QUARKUS_DATASOURCE_PASSWORD", database.password,
+                "MUSIC_ADMIN_TOKEN", adminToken));
+        long started = System.nanoTime();
+        Process process = builder.start();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The service exited during start; see " + log);
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException notListeningYet) {
+                // polled again below
+            }
+            if (System.nanoTime() - started > Duration.ofSeconds(60).toNanos()) {
+                process.destroyForcibly();
+                throw new IllegalStateException("The service was not ready within 60 s; see " + log);
+            }
+            Thread.sleep(5);
+        }
+        return new ServiceProcess(port, (System.nanoTime() - started) / 1e9, process, log);
+    }
+
+    /** What Quarkus reports as its own start time ("started in 0.9s"), or NaN. */
+    double reportedStartSeconds() throws IOException {
+        Matcher matcher = STARTED_IN.matcher(Files.readString(log));
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
+    }
+
+    /** Resident set size now and at its peak, in MiB, from /proc. */
+    double[] residentMiB() throws IOException {
+        double now = Double.NaN;
+        double peak = Double.NaN;
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                now = kibibytes(line) / 1024.0;
+            } else if (line.startsWith("VmHWM:")) {
+                peak = kibibytes(line) / 1024.0;
+            }
+        }
+        return new double[] { now, peak };
+    }
+
+    private static long kibibytes(String statusLine) {
+        return Long.parseLong(statusLine.replaceAll("[^0-9]", ""));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
