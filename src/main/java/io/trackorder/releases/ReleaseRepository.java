@@ -23,30 +23,14 @@ public class ReleaseRepository implements PanacheRepositoryBase<Release, Release
         return find(visible(member) + " and id = :id", visibleTo(member).and("id", id)).firstResult();
     }
 
-    /** Loads a release and locks its row for the rest of the transaction, in one query. */
+    /**
+     * Loads a release and locks its row for the rest of the transaction, in one query; every
+     * writer of a release's track list goes through here first, which serializes them.
+     */
     public Uni<Release> findVisibleForUpdate(WorkspaceMember member, UUID id) {
         return find(visible(member) + " and id = :id", visibleTo(member).and("id", id))
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult();
-    }
-
-    /**
-     * Locks a release's row without loading it; every writer of a release's track list goes
-     * through here or {@link #findVisibleForUpdate} first, which serializes them.
-     *
-     * @return the release's status, or null when it is not in the member's view
-     */
-    public Uni<ReleaseStatus> lockVisible(WorkspaceMember member, UUID id) {
-        return getSession().chain(session -> session.createNativeQuery("""
-                SELECT status FROM releases
-                WHERE tenant_id = ?1 AND id = ?2 AND (CAST(?3 AS boolean) OR tenant_user_id = ?4)
-                FOR UPDATE""", String.class)
-                .setParameter(1, member.tenantId())
-                .setParameter(2, id)
-                .setParameter(3, member.admin())
-                .setParameter(4, member.userId())
-                .getSingleResultOrNull())
-                .map(status -> status == null ? null : ReleaseStatus.of(status));
     }
 
     public Uni<List<Release>> page(WorkspaceMember member, ReleaseQuery query) {

@@ -3,9 +3,12 @@ package io.trackorder.releases;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,7 +88,7 @@ public class ReleaseService {
 
     @WithTransaction
     public Uni<Void> delete(WorkspaceMember member, UUID id) {
-        return lockEditable(member, id).chain(() -> releases.deleteRelease(member.tenantId(), id)).replaceWithVoid();
+        return editable(member, id).chain(() -> releases.deleteRelease(member.tenantId(), id)).replaceWithVoid();
     }
 
     /** draft or rejected → submitted; a release needs at least one track to be reviewed. */
@@ -155,7 +158,7 @@ public class ReleaseService {
     /** Partial update of a track's fields; its number and the release's revision stay as they are. */
     @WithTransaction
     public Uni<ReleaseTrackView> updateTrack(WorkspaceMember member, UUID id, UUID trackId, TrackEdit edit) {
-        return lockEditable(member, id)
+        return editable(member, id)
                 .chain(() -> tracks.findTrack(member.tenantId(), id, trackId))
                 .chain(track -> {
                     if (track == null) {
@@ -170,7 +173,7 @@ public class ReleaseService {
     /** Removes a track; the tracks after it move up one number. */
     @WithTransaction
     public Uni<Void> removeTrack(WorkspaceMember member, UUID id, UUID trackId) {
-        return lockEditable(member, id)
+        return editable(member, id)
                 .chain(() -> tracks.remove(member.tenantId(), id, trackId))
                 .invoke(removed -> {
                     if (!removed) {
@@ -195,21 +198,38 @@ public class ReleaseService {
         }
         List<String> malformed = trackOrder.stream().filter(trackId -> Uuids.parse(trackId) == null).toList();
         UUID[] requested = malformed.isEmpty() ? trackOrder.stream().map(Uuids::parse).toArray(UUID[]::new) : null;
-        return lockEditable(member, id)
-                .chain(() -> malformed.isEmpty()
-                        ? tracks.strangers(member.tenantId(), id, requested)
-                        : Uni.createFrom().item(malformed))
-                .chain(strangers -> {
-                    if (!strangers.isEmpty()) {
-                        throw BodyFields.invalid(TrackOrderRequest.FIELD,
-                                "trackOrder lists ids that are not tracks of this release: " + named(strangers));
+        // The ids are checked against the tracks read back for the response, after the statement: a
+        // stranger fails the transaction, which rolls the new order back. One round trip fewer than a
+        // separate check before it.
+        return editable(member, id)
+                .chain(() -> {
+                    if (!malformed.isEmpty()) {
+                        throw notTracks(malformed);
                     }
                     return requested.length == 0
                             ? Uni.createFrom().item(false)
                             : tracks.reorder(member.tenantId(), id, requested);
                 })
                 .chain(() -> tracks.ofRelease(member.tenantId(), id))
-                .map(ReleaseTrackView::of);
+                .map(found -> {
+                    List<String> strangers = strangers(requested, found);
+                    if (!strangers.isEmpty()) {
+                        throw notTracks(strangers);
+                    }
+                    return ReleaseTrackView.of(found);
+                });
+    }
+
+    /** The requested ids that are not among the release's tracks, in the requested order. */
+    private static List<String> strangers(UUID[] requested, List<ReleaseTrack> tracks) {
+        Set<UUID> ids = new HashSet<>(tracks.size() * 2);
+        tracks.forEach(track -> ids.add(track.id));
+        return Arrays.stream(requested).filter(trackId -> !ids.contains(trackId)).map(UUID::toString).toList();
+    }
+
+    private static ApiException notTracks(List<String> ids) {
+        return BodyFields.invalid(TrackOrderRequest.FIELD,
+                "trackOrder lists ids that are not tracks of this release: " + named(ids));
     }
 
     private Uni<Release> visible(WorkspaceMember member, UUID id) {
@@ -234,18 +254,6 @@ public class ReleaseService {
                 throw ReleaseNotEditable.forChanges(release.status());
             }
         });
-    }
-
-    /** Locks, without loading, a release that may still be changed. */
-    private Uni<Void> lockEditable(WorkspaceMember member, UUID id) {
-        return releases.lockVisible(member, id).invoke(status -> {
-            if (status == null) {
-                throw new ReleaseNotFound();
-            }
-            if (!status.isEditable()) {
-                throw ReleaseNotEditable.forChanges(status);
-            }
-        }).replaceWithVoid();
     }
 
     private Uni<ReleaseView> withTracks(Release release) {

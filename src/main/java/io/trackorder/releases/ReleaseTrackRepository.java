@@ -33,19 +33,6 @@ public class ReleaseTrackRepository implements PanacheRepositoryBase<ReleaseTrac
         return find("tenantId = ?1 and releaseId = ?2 and id = ?3", tenantId, releaseId, trackId).firstResult();
     }
 
-    /** The given ids that are not tracks of the release, in the given order. */
-    public Uni<List<String>> strangers(int tenantId, UUID releaseId, UUID[] trackIds) {
-        return getSession().chain(session -> session.createNativeQuery("""
-                SELECT CAST(r.id AS text) FROM unnest(CAST(?3 AS uuid[])) WITH ORDINALITY AS r(id, ord)
-                WHERE NOT EXISTS (SELECT 1 FROM release_tracks t
-                                  WHERE t.tenant_id = ?1 AND t.release_id = ?2 AND t.id = r.id)
-                ORDER BY r.ord""", String.class)
-                .setParameter(1, tenantId)
-                .setParameter(2, releaseId)
-                .setParameter(3, trackIds)
-                .getResultList());
-    }
-
     /**
      * Removes a track; the tracks after it move up one number.
      *
@@ -55,7 +42,7 @@ public class ReleaseTrackRepository implements PanacheRepositoryBase<ReleaseTrac
         return getSession().chain(session -> RELEASE_ORDER.remove(session, tenantId, releaseId, trackId));
     }
 
-    /** See {@link OrderedList#reorder}: here the ids must all be tracks of the release. */
+    /** See {@link OrderedList#reorder}. */
     public Uni<Boolean> reorder(int tenantId, UUID releaseId, UUID[] trackIds) {
         return getSession().chain(session -> RELEASE_ORDER.reorder(session, tenantId, releaseId, trackIds));
     }

@@ -3,6 +3,7 @@ package io.trackorder.tracks;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -34,26 +35,23 @@ public class TrackRepository implements PanacheRepositoryBase<Track, TenantKey> 
     }
 
     /**
-     * Holds a track against deletion until the transaction ends (a key-share lock, which only a
-     * delete conflicts with). Taken before the collection's lock, in the same order as deletes.
+     * Holds a track against deletion until the transaction ends (a share lock: tracks are never
+     * updated, so only a delete conflicts with it). Taken before the collection's lock, in the same
+     * order as deletes.
      *
      * @return whether the track exists
      */
     public Uni<Boolean> holdForMembership(String organizationId, String id) {
-        return lockReturningCreator(organizationId, id, "FOR KEY SHARE").map(creator -> creator != null);
+        return locked(organizationId, id, LockModeType.PESSIMISTIC_READ).map(track -> track != null);
     }
 
     /** Locks a track for deletion; returns who created it, or null when there is no such track. */
     public Uni<String> lockForDelete(String organizationId, String id) {
-        return lockReturningCreator(organizationId, id, "FOR UPDATE");
+        return locked(organizationId, id, LockModeType.PESSIMISTIC_WRITE).map(track -> track == null ? null : track.createdBy);
     }
 
-    private Uni<String> lockReturningCreator(String organizationId, String id, String lock) {
-        return getSession().chain(session -> session.createNativeQuery(
-                "SELECT created_by FROM tracks WHERE organization_id = ?1 AND id = ?2 " + lock, String.class)
-                .setParameter(1, organizationId)
-                .setParameter(2, id)
-                .getSingleResultOrNull());
+    private Uni<Track> locked(String organizationId, String id, LockModeType lock) {
+        return find("organizationId = ?1 and id = ?2", organizationId, id).withLock(lock).firstResult();
     }
 
     /**
