@@ -18,12 +18,14 @@ import io.trackorder.tracks.TrackRepository;
 import io.trackorder.web.ApiException;
 import io.trackorder.web.ErrorCode;
 import io.trackorder.web.PageRequest;
+import io.trackorder.web.RunsToCompletion;
 
 /**
  * The rules of collections and their track lists. Every change of a list locks the collection
  * row first, so the writers of one collection run one after another and see each other's work.
  */
 @ApplicationScoped
+@RunsToCompletion
 public class CollectionService {
 
     static final int MAX_TRACKS = 10_000;

@@ -22,12 +22,14 @@ import io.trackorder.ordering.ReorderRule;
 import io.trackorder.security.WorkspaceMember;
 import io.trackorder.web.ApiException;
 import io.trackorder.web.ErrorCode;
+import io.trackorder.web.RunsToCompletion;
 
 /**
  * The rules of releases, their tracks and their review workflow. Every change of a release or its
  * track list locks the release row first, so the writers of one release run one after another.
  */
 @ApplicationScoped
+@RunsToCompletion
 public class ReleaseService {
 
     static final int MAX_TRACKS = 1_000;

@@ -12,8 +12,10 @@ import io.smallrye.mutiny.Uni;
 import io.trackorder.Ids;
 import io.trackorder.web.ApiException;
 import io.trackorder.web.ErrorCode;
+import io.trackorder.web.RunsToCompletion;
 
 @ApplicationScoped
+@RunsToCompletion
 public class ApiKeyService {
 
     private final ApiKeyRepository keys;

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.trackorder.web.RunsToCompletion;
 
 /**
  * Numbers workspaces: each workspace named in a token gets a stable integer {@code TenantId} the
@@ -14,6 +15,7 @@ import io.smallrye.mutiny.Uni;
  * the database is asked only once per workspace and process.
  */
 @ApplicationScoped
+@RunsToCompletion
 public class Workspaces {
 
     /** Plenty for the workspaces one replica serves; past it, lookups go to the database again. */

@@ -17,9 +17,11 @@ import io.trackorder.security.Caller;
 import io.trackorder.web.ApiException;
 import io.trackorder.web.ErrorCode;
 import io.trackorder.web.PageRequest;
+import io.trackorder.web.RunsToCompletion;
 
 /** The organization's track catalogue. */
 @ApplicationScoped
+@RunsToCompletion
 public class TrackService {
 
     private final TrackRepository tracks;
