@@ -19,4 +19,4 @@ fi
 
 ./mvnw -B -q -ntp package -DskipTests
 ./mvnw -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-java -cp "target/test-classes:$(cat target/bench-classpath.txt)" io.trackorder.bench.ReorderBenchmark
+java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "target/test-classes:$(cat target/bench-classpath.txt)" io.trackorder.bench.ReorderBenchmark

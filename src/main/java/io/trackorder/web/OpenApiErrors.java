@@ -11,11 +11,14 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
 /**
  * Documents the error responses once for every operation, instead of repeating them on each
  * endpoint: on the Collections API and {@code /admin} the envelope, on the Releases API the seed's
  * {@code {status, message}} responses under the seed's names, with one example per status.
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD) // at build time: not redone at every start
 public class OpenApiErrors implements OASFilter {
 
     private static final String ENVELOPE = "ErrorEnvelope";
