@@ -1,6 +1,7 @@
 package io.trackorder.ordering;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,16 +16,30 @@ public final class ReorderRule {
     private ReorderRule() {
     }
 
-    /** Ids that appear more than once, each named once, in order of first repetition. */
+    /**
+     * Ids that appear more than once, each named once, in order of first repetition. Found by
+     * sorting a copy, so a valid list of any length costs one array and no object per id.
+     */
     public static List<String> duplicates(List<String> requested) {
-        Set<String> seen = new HashSet<>(requested.size() * 2);
-        Set<String> repeated = new LinkedHashSet<>();
-        for (String id : requested) {
-            if (!seen.add(id)) {
-                repeated.add(id);
+        String[] sorted = requested.toArray(String[]::new);
+        Arrays.sort(sorted);
+        Set<String> repeated = new HashSet<>();
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i].equals(sorted[i - 1])) {
+                repeated.add(sorted[i]);
             }
         }
-        return List.copyOf(repeated);
+        if (repeated.isEmpty()) {
+            return List.of();
+        }
+        Set<String> seen = new HashSet<>();
+        Set<String> inOrder = new LinkedHashSet<>();
+        for (String id : requested) {
+            if (repeated.contains(id) && !seen.add(id)) {
+                inOrder.add(id);
+            }
+        }
+        return List.copyOf(inOrder);
     }
 
     /**

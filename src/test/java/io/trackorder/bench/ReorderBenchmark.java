@@ -99,7 +99,8 @@ public final class ReorderBenchmark {
                 "|---:|---:|---:|---:|---:|"));
         for (int clients : CLIENTS) {
             progress("throughput, " + clients + " clients");
-            Run service = wrk.run(clients, seconds, fifty.bodies, FIRST_THROUGHPUT, LAST_THROUGHPUT);
+            Run service = requireNoFailures(
+                    wrk.run(clients, seconds, fifty.bodies, FIRST_THROUGHPUT, LAST_THROUGHPUT), "service");
             Run floor = requireNoFailures(pgbench.run(clients, seconds, fifty, FIRST_THROUGHPUT, LAST_THROUGHPUT),
                     "floor");
             lines.add(String.format(Locale.ROOT, "| %d | %,.0f | %d | %,.0f | %.2f |", clients, service.perSecond(),
