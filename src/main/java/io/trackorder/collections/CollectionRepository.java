@@ -22,7 +22,14 @@ public class CollectionRepository implements PanacheRepositoryBase<MusicCollecti
         return find(OWNED + " and id = ?3", caller.organizationId(), caller.userId(), id).firstResult();
     }
 
-    /** Loads an owned collection and locks its row, as {@link #lockOwned} does, in one query. */
+    /**
+     * Loads an owned collection and locks its row for the rest of the transaction; every writer of
+     * a collection goes through here first, which serializes them. A query language (not native)
+     * query on purpose: Hibernate Reactive never finds native selects in its plan cache, and each
+     * one's miss costs a scan of the cache (see README, Performance).
+     *
+     * @return the collection, or null when the caller owns no such collection
+     */
     public Uni<MusicCollection> findOwnedForUpdate(Caller caller, String id) {
         return find(OWNED + " and id = ?3", caller.organizationId(), caller.userId(), id)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
@@ -35,18 +42,6 @@ public class CollectionRepository implements PanacheRepositoryBase<MusicCollecti
                 .list();
     }
 
-    /**
-     * Locks an owned collection for the rest of the transaction; every writer of a collection's
-     * list goes through here first, which serializes them. A query language (not native) query on
-     * purpose: Hibernate Reactive never finds native selects in its plan cache, and each one's
-     * miss costs a scan of the cache (see README, Performance).
-     *
-     * @return the current revision, or null when the caller owns no such collection
-     */
-    public Uni<Long> lockOwned(Caller caller, String id) {
-        return findOwnedForUpdate(caller, id).map(collection -> collection == null ? null : collection.revision);
-    }
-
     /** Locks, in id order so that two such calls cannot deadlock, every collection holding a track. */
     public Uni<List<String>> lockHolding(String organizationId, String trackId) {
         return find("""
@@ -56,11 +51,5 @@ public class CollectionRepository implements PanacheRepositoryBase<MusicCollecti
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list()
                 .map(locked -> locked.stream().map(collection -> collection.id).toList());
-    }
-
-    /** Soft-deletes an owned collection; the UPDATE takes the row lock itself. Returns the rows changed. */
-    public Uni<Integer> softDelete(Caller caller, String id) {
-        return update("deletedAt = current_timestamp, updatedAt = current_timestamp where " + OWNED + " and id = ?3",
-                caller.organizationId(), caller.userId(), id);
     }
 }

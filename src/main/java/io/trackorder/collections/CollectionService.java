@@ -17,12 +17,15 @@ import io.trackorder.tracks.TrackNotFound;
 import io.trackorder.tracks.TrackRepository;
 import io.trackorder.web.ApiException;
 import io.trackorder.web.ErrorCode;
+import io.trackorder.web.IfMatch;
 import io.trackorder.web.PageRequest;
 import io.trackorder.web.RunsToCompletion;
+import io.trackorder.web.Versioned;
 
 /**
- * The rules of collections and their track lists. Every change of a list locks the collection
- * row first, so the writers of one collection run one after another and see each other's work.
+ * The rules of collections and their track lists. Every change of a collection locks its row
+ * first, so the writers of one collection run one after another and see each other's work, and
+ * checks the caller's {@link IfMatch} against the revision it locked.
  */
 @ApplicationScoped
 @RunsToCompletion
@@ -71,14 +74,11 @@ public class CollectionService {
 
     /** PATCH: metadata only, so the revision stays as it is. */
     @WithTransaction
-    public Uni<CollectionView> update(Caller caller, String id, CollectionEdit edit) {
+    public Uni<CollectionView> update(Caller caller, String id, CollectionEdit edit, IfMatch ifMatch) {
         // The cover track is held before the collection is locked: the order a track delete takes them in.
         return requireCoverTrack(caller, edit)
-                .chain(() -> collections.findOwnedForUpdate(caller, id))
+                .chain(() -> lockOwned(caller, id, ifMatch))
                 .chain(collection -> {
-                    if (collection == null) {
-                        throw new CollectionNotFound(id);
-                    }
                     edit.applyTo(collection);
                     collection.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                     return collections.flush().replaceWith(collection);
@@ -86,74 +86,97 @@ public class CollectionService {
                 .chain(this::withTrackCount);
     }
 
+    /** Soft delete; the answer carries the revision the collection had. */
     @WithTransaction
-    public Uni<Void> delete(Caller caller, String id) {
-        return collections.softDelete(caller, id).invoke(deleted -> {
-            if (deleted == 0) {
-                throw new CollectionNotFound(id);
-            }
-        }).replaceWithVoid();
+    public Uni<Long> delete(Caller caller, String id, IfMatch ifMatch) {
+        return lockOwned(caller, id, ifMatch).chain(collection -> {
+            collection.deletedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            collection.updatedAt = collection.deletedAt;
+            return collections.flush().replaceWith(collection.revision);
+        });
     }
 
+    /**
+     * A page of the track list and the revision read before it: if a change commits in between,
+     * the revision is older than the page, so a change conditional on it fails safely with 412.
+     */
     @WithSession
-    public Uni<MembersPage> members(Caller caller, String id, PageRequest page) {
-        return requireOwned(caller, id)
-                .chain(collection -> members.page(caller.organizationId(), id, page))
-                .map(found -> new MembersPage(id, found.stream().map(MemberView::of).toList(),
-                        page.limit(), page.offset()));
+    public Uni<Versioned<MembersPage>> members(Caller caller, String id, PageRequest page) {
+        return requireOwned(caller, id).chain(collection -> members.page(caller.organizationId(), id, page)
+                .map(found -> new Versioned<>(new MembersPage(id, found.stream().map(MemberView::of).toList(),
+                        page.limit(), page.offset()), collection.revision)));
     }
 
-    /** Appends a track; adding a member again changes nothing. */
+    /**
+     * Appends a track; adding a member again changes nothing.
+     *
+     * @return the revision afterwards
+     */
     @WithTransaction
-    public Uni<Void> add(Caller caller, String id, String trackId) {
+    public Uni<Long> add(Caller caller, String id, String trackId, IfMatch ifMatch) {
         String organization = caller.organizationId();
         // The track is held before the collection is locked: the order a track delete takes them in.
         return tracks.holdForMembership(organization, trackId)
-                .chain(trackExists -> lock(caller, id).map(revision -> trackExists))
-                .chain(trackExists -> {
+                .chain(trackExists -> lock(caller, id, ifMatch).map(revision -> {
                     if (!trackExists) {
                         throw new TrackNotFound(trackId);
                     }
-                    return members.contains(organization, id, trackId);
-                })
-                .chain(alreadyMember -> alreadyMember
-                        ? Uni.createFrom().voidItem()
+                    return revision;
+                }))
+                .chain(revision -> members.contains(organization, id, trackId).chain(alreadyMember -> alreadyMember
+                        ? Uni.createFrom().item(revision)
                         : members.size(organization, id).chain(size -> {
                             if (size >= MAX_TRACKS) {
                                 throw new ApiException(ErrorCode.COLLECTION_FULL,
                                         "A collection holds at most " + MAX_TRACKS + " tracks",
                                         Map.of("collection_id", id, "max_tracks", MAX_TRACKS));
                             }
-                            return members.append(organization, id, trackId, size);
-                        }));
+                            return members.append(organization, id, trackId, size).replaceWith(revision + 1);
+                        })));
     }
 
-    /** Removes a track if it is a member; removing a non-member changes nothing. */
+    /**
+     * Removes a track if it is a member; removing a non-member changes nothing.
+     *
+     * @return the revision afterwards
+     */
     @WithTransaction
-    public Uni<Void> remove(Caller caller, String id, String trackId) {
-        return lock(caller, id).chain(revision -> members.remove(caller.organizationId(), id, trackId));
+    public Uni<Long> remove(Caller caller, String id, String trackId, IfMatch ifMatch) {
+        return lock(caller, id, ifMatch).chain(revision -> members.remove(caller.organizationId(), id, trackId)
+                .map(removed -> removed ? revision + 1 : revision));
     }
 
-    /** Applies the reorder rule (contract §1.5) in one statement; an unchanged order writes nothing. */
+    /**
+     * Applies the reorder rule (contract §1.5) in one statement; an unchanged order writes nothing.
+     *
+     * @return the revision afterwards
+     */
     @WithTransaction
-    public Uni<Void> reorder(Caller caller, String id, List<String> orderedTrackIds) {
+    public Uni<Long> reorder(Caller caller, String id, List<String> orderedTrackIds, IfMatch ifMatch) {
         List<String> duplicates = ReorderRule.duplicates(orderedTrackIds);
         if (!duplicates.isEmpty()) {
             return Uni.createFrom().failure(new ApiException(ErrorCode.VALIDATION_ERROR,
                     "ordered_track_ids lists the same track more than once",
                     Map.of("field", ReorderRequest.FIELD, "duplicate_ids", duplicates)));
         }
-        return lock(caller, id).chain(revision -> orderedTrackIds.isEmpty()
-                ? Uni.createFrom().voidItem()
-                : members.reorder(caller.organizationId(), id, orderedTrackIds.toArray(String[]::new)).replaceWithVoid());
+        return lock(caller, id, ifMatch).chain(revision -> orderedTrackIds.isEmpty()
+                ? Uni.createFrom().item(revision)
+                : members.reorder(caller.organizationId(), id, orderedTrackIds.toArray(String[]::new))
+                        .map(changed -> changed ? revision + 1 : revision));
     }
 
-    private Uni<Long> lock(Caller caller, String id) {
-        return collections.lockOwned(caller, id).map(revision -> {
-            if (revision == null) {
+    /** Locks an owned collection and checks the precondition; returns its revision. */
+    private Uni<Long> lock(Caller caller, String id, IfMatch ifMatch) {
+        return lockOwned(caller, id, ifMatch).map(collection -> collection.revision);
+    }
+
+    private Uni<MusicCollection> lockOwned(Caller caller, String id, IfMatch ifMatch) {
+        return collections.findOwnedForUpdate(caller, id).map(collection -> {
+            if (collection == null) {
                 throw new CollectionNotFound(id);
             }
-            return revision;
+            ifMatch.require(collection.revision);
+            return collection;
         });
     }
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,15 +24,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 import io.trackorder.security.CurrentCaller;
 import io.trackorder.web.Ack;
+import io.trackorder.web.IfMatch;
 import io.trackorder.web.Page;
 import io.trackorder.web.PageRequest;
+import io.trackorder.web.Versioned;
 
 @Path("/v1/music/{organization_id}/collections")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,14 +52,13 @@ public class CollectionsResource {
     }
 
     @POST
-    @ResponseStatus(201)
     @Operation(summary = "Create a collection", description = "`name` is required. Starts empty at revision 0.")
     @RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "name"),
             examples = @ExampleObject(name = "create", value = "{\"name\": \"Road trip\", \"description\": null}")))
     @APIResponse(responseCode = "201", description = "The new collection.",
             content = @Content(schema = @Schema(implementation = CollectionView.class)))
-    public Uni<CollectionView> create(JsonNode body) {
-        return collections.create(caller.get(), CollectionEdit.forCreate(body));
+    public Uni<RestResponse<CollectionView>> create(JsonNode body) {
+        return collections.create(caller.get(), CollectionEdit.forCreate(body)).map(view -> versioned(view).created());
     }
 
     @GET
@@ -73,8 +75,9 @@ public class CollectionsResource {
     @Path("{collection_id}")
     @Operation(summary = "Get a collection")
     @APIResponse(responseCode = "200", description = "The collection with `track_count`.")
-    public Uni<CollectionView> get(@PathParam("collection_id") String collectionId) {
-        return collections.get(caller.get(), collectionId);
+    public Uni<RestResponse<CollectionView>> get(@PathParam("collection_id") String collectionId,
+            @HeaderParam("If-None-Match") @Parameter(description = Versioned.IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch) {
+        return collections.get(caller.get(), collectionId).map(view -> versioned(view).read(ifNoneMatch));
     }
 
     @PATCH
@@ -86,26 +89,32 @@ public class CollectionsResource {
             examples = @ExampleObject(name = "rename", value = "{\"name\": \"Night drive\", \"cover_image_url\": null}")))
     @APIResponse(responseCode = "200", description = "The updated collection.",
             content = @Content(schema = @Schema(implementation = CollectionView.class)))
-    public Uni<CollectionView> update(@PathParam("collection_id") String collectionId, JsonNode body) {
-        return collections.update(caller.get(), collectionId, CollectionEdit.forUpdate(body));
+    public Uni<RestResponse<CollectionView>> update(@PathParam("collection_id") String collectionId, JsonNode body,
+            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+        return collections.update(caller.get(), collectionId, CollectionEdit.forUpdate(body), IfMatch.parse(ifMatch))
+                .map(view -> versioned(view).ok());
     }
 
     @DELETE
     @Path("{collection_id}")
     @Operation(summary = "Delete a collection", description = "Soft delete: afterwards the collection is 404 everywhere; its tracks are untouched.")
     @APIResponse(responseCode = "200", description = "Deleted.")
-    public Uni<Ack> delete(@PathParam("collection_id") String collectionId) {
-        return collections.delete(caller.get(), collectionId).map(done -> Ack.of(collectionId, "Collection deleted."));
+    public Uni<RestResponse<Ack>> delete(@PathParam("collection_id") String collectionId,
+            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+        return collections.delete(caller.get(), collectionId, IfMatch.parse(ifMatch))
+                .map(revision -> new Versioned<>(Ack.of(collectionId, "Collection deleted."), revision).ok());
     }
 
     @GET
     @Path("{collection_id}/tracks")
     @Operation(summary = "List a collection's tracks", description = "In position order.")
     @APIResponse(responseCode = "200", description = "`{collection_id, items: [{track_id, position, added_at}], limit, offset}`.")
-    public Uni<MembersPage> members(@PathParam("collection_id") String collectionId,
+    public Uni<RestResponse<MembersPage>> members(@PathParam("collection_id") String collectionId,
             @Parameter(description = "1-500, default 200") @QueryParam("limit") String limit,
-            @Parameter(description = "0 or more, default 0") @QueryParam("offset") String offset) {
-        return collections.members(caller.get(), collectionId, PageRequest.parse(limit, offset, 200, 500));
+            @Parameter(description = "0 or more, default 0") @QueryParam("offset") String offset,
+            @HeaderParam("If-None-Match") @Parameter(description = Versioned.IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch) {
+        return collections.members(caller.get(), collectionId, PageRequest.parse(limit, offset, 200, 500))
+                .map(page -> page.read(ifNoneMatch));
     }
 
     @POST
@@ -115,9 +124,10 @@ public class CollectionsResource {
                     + "missing or of another organization is 404 (`details.track_id`); a collection of 10,000 tracks "
                     + "is full (422 `COLLECTION_FULL`).")
     @APIResponse(responseCode = "200", description = "Added (or already a member).")
-    public Uni<Ack> add(@PathParam("collection_id") String collectionId, @Valid @NotNull AddMember request) {
-        return collections.add(caller.get(), collectionId, request.trackId())
-                .map(done -> Ack.of(request.trackId(), "Track added to collection."));
+    public Uni<RestResponse<Ack>> add(@PathParam("collection_id") String collectionId, @Valid @NotNull AddMember request,
+            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+        return collections.add(caller.get(), collectionId, request.trackId(), IfMatch.parse(ifMatch))
+                .map(revision -> new Versioned<>(Ack.of(request.trackId(), "Track added to collection."), revision).ok());
     }
 
     @DELETE
@@ -125,9 +135,11 @@ public class CollectionsResource {
     @Operation(summary = "Remove a track from a collection",
             description = "The tracks after it move up one position. Removing a non-member is a 200 that changes nothing.")
     @APIResponse(responseCode = "200", description = "Removed (or was not a member).")
-    public Uni<Ack> remove(@PathParam("collection_id") String collectionId, @PathParam("track_id") String trackId) {
-        return collections.remove(caller.get(), collectionId, trackId)
-                .map(done -> Ack.of(trackId, "Track removed from collection."));
+    public Uni<RestResponse<Ack>> remove(@PathParam("collection_id") String collectionId,
+            @PathParam("track_id") String trackId,
+            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+        return collections.remove(caller.get(), collectionId, trackId, IfMatch.parse(ifMatch))
+                .map(revision -> new Versioned<>(Ack.of(trackId, "Track removed from collection."), revision).ok());
     }
 
     @PATCH
@@ -146,11 +158,16 @@ public class CollectionsResource {
             schema = @Schema(implementation = Ack.class),
             examples = @ExampleObject(name = "seed",
                     value = "{\"success\": true, \"id\": \"mcoll_4a1f9c7e2b8d\", \"detail\": \"Collection reordered.\"}")))
-    public Uni<Ack> reorder(@PathParam("collection_id") String collectionId, ReorderRequest request) {
+    public Uni<RestResponse<Ack>> reorder(@PathParam("collection_id") String collectionId, ReorderRequest request,
+            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         if (request == null) {
             throw ReorderRequest.notAnArrayOfIds();
         }
-        return collections.reorder(caller.get(), collectionId, request.orderedTrackIds())
-                .map(done -> Ack.of(collectionId, "Collection reordered."));
+        return collections.reorder(caller.get(), collectionId, request.orderedTrackIds(), IfMatch.parse(ifMatch))
+                .map(revision -> new Versioned<>(Ack.of(collectionId, "Collection reordered."), revision).ok());
+    }
+
+    private static Versioned<CollectionView> versioned(CollectionView view) {
+        return new Versioned<>(view, view.revision());
     }
 }

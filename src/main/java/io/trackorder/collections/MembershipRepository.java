@@ -12,7 +12,7 @@ import io.trackorder.web.PageRequest;
 
 /**
  * The tracks of a collection and their positions. Every write here expects the caller to hold
- * the collection's row lock ({@link CollectionRepository#lockOwned}), keeps positions dense, and
+ * the collection's row lock ({@link CollectionRepository#findOwnedForUpdate}), keeps positions dense, and
  * raises the collection's revision in the same statement when it changes anything.
  */
 @ApplicationScoped
@@ -53,10 +53,9 @@ public class MembershipRepository implements PanacheRepositoryBase<CollectionTra
                 .replaceWithVoid();
     }
 
-    /** Removes a track if it is a member; the tracks after it move up one position. */
-    public Uni<Void> remove(String organizationId, String collectionId, String trackId) {
-        return getSession().chain(session -> COLLECTION_ORDER.remove(session, organizationId, collectionId, trackId))
-                .replaceWithVoid();
+    /** See {@link OrderedList#remove}. */
+    public Uni<Boolean> remove(String organizationId, String collectionId, String trackId) {
+        return getSession().chain(session -> COLLECTION_ORDER.remove(session, organizationId, collectionId, trackId));
     }
 
     /** See {@link OrderedList#reorder}. */

@@ -22,11 +22,14 @@ import io.trackorder.ordering.ReorderRule;
 import io.trackorder.security.WorkspaceMember;
 import io.trackorder.web.ApiException;
 import io.trackorder.web.ErrorCode;
+import io.trackorder.web.IfMatch;
 import io.trackorder.web.RunsToCompletion;
+import io.trackorder.web.Versioned;
 
 /**
  * The rules of releases, their tracks and their review workflow. Every change of a release or its
- * track list locks the release row first, so the writers of one release run one after another.
+ * track list locks the release row first, so the writers of one release run one after another, and
+ * checks the caller's {@link IfMatch} against the revision it locked.
  */
 @ApplicationScoped
 @RunsToCompletion
@@ -80,23 +83,25 @@ public class ReleaseService {
 
     /** Partial update of the release's own fields; the revision stays as it is. */
     @WithTransaction
-    public Uni<ReleaseView> update(WorkspaceMember member, UUID id, ReleaseEdit edit) {
-        return editable(member, id).chain(release -> {
+    public Uni<ReleaseView> update(WorkspaceMember member, UUID id, ReleaseEdit edit, IfMatch ifMatch) {
+        return editable(member, id, ifMatch).chain(release -> {
             edit.applyTo(release);
             release.updatedAt = now();
             return releases.flush().chain(() -> withTracks(release));
         });
     }
 
+    /** @return the revision the release had */
     @WithTransaction
-    public Uni<Void> delete(WorkspaceMember member, UUID id) {
-        return editable(member, id).chain(() -> releases.deleteRelease(member.tenantId(), id)).replaceWithVoid();
+    public Uni<Long> delete(WorkspaceMember member, UUID id, IfMatch ifMatch) {
+        return editable(member, id, ifMatch)
+                .chain(release -> releases.deleteRelease(member.tenantId(), id).replaceWith(release.revision));
     }
 
     /** draft or rejected → submitted; a release needs at least one track to be reviewed. */
     @WithTransaction
-    public Uni<ReleaseView> submit(WorkspaceMember member, UUID id) {
-        return visibleForUpdate(member, id).chain(release -> {
+    public Uni<ReleaseView> submit(WorkspaceMember member, UUID id, IfMatch ifMatch) {
+        return visibleForUpdate(member, id, ifMatch).chain(release -> {
             if (!release.status().isEditable()) {
                 throw new ReleaseNotEditable("Only releases in draft or rejected status can be submitted; this one is "
                         + release.status);
@@ -116,13 +121,13 @@ public class ReleaseService {
 
     /** submitted → approved or rejected, by an admin of the workspace. */
     @WithTransaction
-    public Uni<ReleaseView> review(WorkspaceMember member, UUID id, ReviewRequest request) {
+    public Uni<ReleaseView> review(WorkspaceMember member, UUID id, ReviewRequest request, IfMatch ifMatch) {
         if (!member.admin()) {
             return Uni.createFrom().failure(new ApiException(ErrorCode.INSUFFICIENT_PERMISSIONS,
                     "Only workspace admins can review releases"));
         }
         Review review = Review.of(request);
-        return visibleForUpdate(member, id).chain(release -> {
+        return visibleForUpdate(member, id, ifMatch).chain(release -> {
             ReleaseStatus status = release.status();
             if (status != ReleaseStatus.SUBMITTED && status != ReleaseStatus.UNDER_REVIEW) {
                 throw new ReleaseNotEditable("Only submitted releases can be reviewed; this one is " + release.status);
@@ -137,15 +142,20 @@ public class ReleaseService {
         });
     }
 
+    /**
+     * The track list and the revision read before it: if a change commits in between, the revision
+     * is older than the list, so a change conditional on it fails safely with 412.
+     */
     @WithSession
-    public Uni<List<ReleaseTrackView>> tracks(WorkspaceMember member, UUID id) {
-        return visible(member, id).chain(release -> tracks.ofRelease(member.tenantId(), id)).map(ReleaseTrackView::of);
+    public Uni<Versioned<List<ReleaseTrackView>>> tracks(WorkspaceMember member, UUID id) {
+        return visible(member, id).chain(release -> tracks.ofRelease(member.tenantId(), id)
+                .map(found -> new Versioned<>(ReleaseTrackView.of(found), release.revision)));
     }
 
     /** Appends a track, numbered after the last one. */
     @WithTransaction
-    public Uni<ReleaseTrackView> addTrack(WorkspaceMember member, UUID id, TrackEdit edit) {
-        return editable(member, id).chain(release -> tracks.size(member.tenantId(), id).chain(count -> {
+    public Uni<Versioned<ReleaseTrackView>> addTrack(WorkspaceMember member, UUID id, TrackEdit edit, IfMatch ifMatch) {
+        return editable(member, id, ifMatch).chain(release -> tracks.size(member.tenantId(), id).chain(count -> {
             if (count >= MAX_TRACKS) {
                 throw BodyFields.invalid("tracks", "A release holds at most " + MAX_TRACKS + " tracks");
             }
@@ -153,36 +163,40 @@ public class ReleaseService {
             ReleaseTrack track = newTrack(release, count.intValue() + 1, edit, now);
             release.revision++;
             release.updatedAt = now;
-            return tracks.persist(track).chain(() -> releases.flush()).map(done -> ReleaseTrackView.of(track));
+            return tracks.persist(track).chain(() -> releases.flush())
+                    .map(done -> new Versioned<>(ReleaseTrackView.of(track), release.revision));
         }));
     }
 
     /** Partial update of a track's fields; its number and the release's revision stay as they are. */
     @WithTransaction
-    public Uni<ReleaseTrackView> updateTrack(WorkspaceMember member, UUID id, UUID trackId, TrackEdit edit) {
-        return editable(member, id)
-                .chain(() -> tracks.findTrack(member.tenantId(), id, trackId))
+    public Uni<Versioned<ReleaseTrackView>> updateTrack(WorkspaceMember member, UUID id, UUID trackId, TrackEdit edit,
+            IfMatch ifMatch) {
+        return editable(member, id, ifMatch).chain(release -> tracks.findTrack(member.tenantId(), id, trackId)
                 .chain(track -> {
                     if (track == null) {
                         throw new ReleaseTrackNotFound();
                     }
                     edit.applyTo(track);
                     track.updatedAt = now();
-                    return tracks.flush().map(done -> ReleaseTrackView.of(track));
-                });
+                    return tracks.flush().map(done -> new Versioned<>(ReleaseTrackView.of(track), release.revision));
+                }));
     }
 
-    /** Removes a track; the tracks after it move up one number. */
+    /**
+     * Removes a track; the tracks after it move up one number.
+     *
+     * @return the revision afterwards
+     */
     @WithTransaction
-    public Uni<Void> removeTrack(WorkspaceMember member, UUID id, UUID trackId) {
-        return editable(member, id)
-                .chain(() -> tracks.remove(member.tenantId(), id, trackId))
-                .invoke(removed -> {
+    public Uni<Long> removeTrack(WorkspaceMember member, UUID id, UUID trackId, IfMatch ifMatch) {
+        return editable(member, id, ifMatch).chain(release -> tracks.remove(member.tenantId(), id, trackId)
+                .map(removed -> {
                     if (!removed) {
                         throw new ReleaseTrackNotFound();
                     }
-                })
-                .replaceWithVoid();
+                    return release.revision + 1;
+                }));
     }
 
     /**
@@ -190,7 +204,8 @@ public class ReleaseService {
      * their previous relative order, in one statement; an unchanged order writes nothing.
      */
     @WithTransaction
-    public Uni<List<ReleaseTrackView>> reorder(WorkspaceMember member, UUID id, List<String> requestedOrder) {
+    public Uni<Versioned<List<ReleaseTrackView>>> reorder(WorkspaceMember member, UUID id, List<String> requestedOrder,
+            IfMatch ifMatch) {
         // UUIDs are case-insensitive: compare them, and name them in errors, in their canonical lower case.
         List<String> trackOrder = requestedOrder.stream().map(trackId -> trackId.toLowerCase(Locale.ROOT)).toList();
         List<String> duplicates = ReorderRule.duplicates(trackOrder);
@@ -203,23 +218,21 @@ public class ReleaseService {
         // The ids are checked against the tracks read back for the response, after the statement: a
         // stranger fails the transaction, which rolls the new order back. One round trip fewer than a
         // separate check before it.
-        return editable(member, id)
-                .chain(() -> {
-                    if (!malformed.isEmpty()) {
-                        throw notTracks(malformed);
-                    }
-                    return requested.length == 0
-                            ? Uni.createFrom().item(false)
-                            : tracks.reorder(member.tenantId(), id, requested);
-                })
-                .chain(() -> tracks.ofRelease(member.tenantId(), id))
-                .map(found -> {
-                    List<String> strangers = strangers(requested, found);
-                    if (!strangers.isEmpty()) {
-                        throw notTracks(strangers);
-                    }
-                    return ReleaseTrackView.of(found);
-                });
+        return editable(member, id, ifMatch).chain(release -> {
+            if (!malformed.isEmpty()) {
+                throw notTracks(malformed);
+            }
+            Uni<Boolean> changed = requested.length == 0
+                    ? Uni.createFrom().item(false)
+                    : tracks.reorder(member.tenantId(), id, requested);
+            return changed.chain(moved -> tracks.ofRelease(member.tenantId(), id).map(found -> {
+                List<String> strangers = strangers(requested, found);
+                if (!strangers.isEmpty()) {
+                    throw notTracks(strangers);
+                }
+                return new Versioned<>(ReleaseTrackView.of(found), moved ? release.revision + 1 : release.revision);
+            }));
+        });
     }
 
     /** The requested ids that are not among the release's tracks, in the requested order. */
@@ -238,8 +251,13 @@ public class ReleaseService {
         return releases.findVisible(member, id).map(ReleaseService::found);
     }
 
-    private Uni<Release> visibleForUpdate(WorkspaceMember member, UUID id) {
-        return releases.findVisibleForUpdate(member, id).map(ReleaseService::found);
+    /** Loads and locks a release and checks the precondition. */
+    private Uni<Release> visibleForUpdate(WorkspaceMember member, UUID id, IfMatch ifMatch) {
+        return releases.findVisibleForUpdate(member, id).map(release -> {
+            found(release);
+            ifMatch.require(release.revision);
+            return release;
+        });
     }
 
     private static Release found(Release release) {
@@ -249,9 +267,9 @@ public class ReleaseService {
         return release;
     }
 
-    /** Loads and locks a release that may still be changed. */
-    private Uni<Release> editable(WorkspaceMember member, UUID id) {
-        return visibleForUpdate(member, id).invoke(release -> {
+    /** Loads and locks a release that may still be changed, and checks the precondition. */
+    private Uni<Release> editable(WorkspaceMember member, UUID id, IfMatch ifMatch) {
+        return visibleForUpdate(member, id, ifMatch).invoke(release -> {
             if (!release.status().isEditable()) {
                 throw ReleaseNotEditable.forChanges(release.status());
             }

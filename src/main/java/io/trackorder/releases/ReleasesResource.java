@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -33,6 +34,8 @@ import io.smallrye.mutiny.Uni;
 import io.trackorder.releases.Replies.Reply;
 import io.trackorder.security.CurrentMember;
 import io.trackorder.web.ApiException;
+import io.trackorder.web.IfMatch;
+import io.trackorder.web.Versioned;
 
 @Path("/releases")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,7 +58,6 @@ public class ReleasesResource {
     }
 
     @POST
-    @ResponseStatus(201)
     @Operation(summary = "Create a release", description = """
             A new `draft` owned by the caller. `title` and `displayArtist` are required. `artists` may be a map \
             `{"Artist Name": "primary"}` or an array `[{artistName, type}]`; each artist gets an id that is the same \
@@ -64,9 +66,9 @@ public class ReleasesResource {
     @RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT, requiredProperties = { "title", "displayArtist" }),
             examples = @ExampleObject(name = "create", value = RELEASE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "`{success, message: \"Release created successfully\", data: Release}`")
-    public Uni<Reply<ReleaseView>> create(JsonNode body) {
+    public Uni<RestResponse<Reply<ReleaseView>>> create(JsonNode body) {
         return releases.create(member.get(), ReleaseEdit.forCreate(body, member.get().tenantId()))
-                .map(created -> Replies.done("Release created successfully", created));
+                .map(created -> versioned("Release created successfully", created).created());
     }
 
     @GET
@@ -89,8 +91,9 @@ public class ReleasesResource {
     @Path("{id}")
     @Operation(summary = "Get a release", description = "With its tracks, by trackNumber.")
     @APIResponse(responseCode = "200", description = "`{success, data: Release}`")
-    public Uni<Reply<ReleaseView>> get(@PathParam("id") String id) {
-        return releases.get(member.get(), releaseId(id)).map(Replies::data);
+    public Uni<RestResponse<Reply<ReleaseView>>> get(@PathParam("id") String id, @HeaderParam("If-None-Match") @Parameter(description = Versioned.IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch) {
+        return releases.get(member.get(), releaseId(id))
+                .map(release -> new Versioned<>(Replies.data(release), release.revision()).read(ifNoneMatch));
     }
 
     @PUT
@@ -101,18 +104,19 @@ public class ReleasesResource {
     @RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT),
             examples = @ExampleObject(name = "retitle", value = "{\"title\": \"Night Drive (Deluxe)\", \"label\": null}")))
     @APIResponse(responseCode = "200", description = "`{success, message: \"Release updated successfully\", data: Release}`")
-    public Uni<Reply<ReleaseView>> update(@PathParam("id") String id, JsonNode body) {
+    public Uni<RestResponse<Reply<ReleaseView>>> update(@PathParam("id") String id, JsonNode body, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         ReleaseEdit edit = ReleaseEdit.forUpdate(body, member.get().tenantId());
-        return releases.update(member.get(), releaseId(id), edit)
-                .map(updated -> Replies.done("Release updated successfully", updated));
+        return releases.update(member.get(), releaseId(id), edit, IfMatch.parse(ifMatch))
+                .map(updated -> versioned("Release updated successfully", updated).ok());
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a release", description = "With its tracks. Only in `draft` or `rejected` status (else 400).")
     @APIResponse(responseCode = "200", description = "`{success, message: \"Release deleted successfully\"}`")
-    public Uni<Reply<Void>> delete(@PathParam("id") String id) {
-        return releases.delete(member.get(), releaseId(id)).map(done -> Replies.done("Release deleted successfully"));
+    public Uni<RestResponse<Reply<Void>>> delete(@PathParam("id") String id, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+        return releases.delete(member.get(), releaseId(id), IfMatch.parse(ifMatch))
+                .map(revision -> new Versioned<>(Replies.done("Release deleted successfully"), revision).ok());
     }
 
     @POST
@@ -120,9 +124,9 @@ public class ReleasesResource {
     @Operation(summary = "Submit a release for review",
             description = "`draft` or `rejected` → `submitted`; the release needs at least one track (else 400).")
     @APIResponse(responseCode = "200", description = "`{success, message: \"Release submitted for review successfully\", data: Release}`")
-    public Uni<Reply<ReleaseView>> submit(@PathParam("id") String id) {
-        return releases.submit(member.get(), releaseId(id))
-                .map(submitted -> Replies.done("Release submitted for review successfully", submitted));
+    public Uni<RestResponse<Reply<ReleaseView>>> submit(@PathParam("id") String id, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+        return releases.submit(member.get(), releaseId(id), IfMatch.parse(ifMatch))
+                .map(submitted -> versioned("Release submitted for review successfully", submitted).ok());
     }
 
     @POST
@@ -133,11 +137,11 @@ public class ReleasesResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = ReviewRequest.class),
             examples = @ExampleObject(name = "reject", value = "{\"action\": \"reject\", \"feedback\": \"Cover art is missing\"}")))
     @APIResponse(responseCode = "200", description = "`{success, message: \"Release approved successfully\" | \"Release rejected successfully\", data: Release}`")
-    public Uni<Reply<ReleaseView>> review(@PathParam("id") String id, ReviewRequest request) {
-        return releases.review(member.get(), releaseId(id), request).map(reviewed -> Replies.done(
+    public Uni<RestResponse<Reply<ReleaseView>>> review(@PathParam("id") String id, ReviewRequest request, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+        return releases.review(member.get(), releaseId(id), request, IfMatch.parse(ifMatch)).map(reviewed -> versioned(
                 ReleaseStatus.of(reviewed.status()) == ReleaseStatus.APPROVED
                         ? "Release approved successfully" : "Release rejected successfully",
-                reviewed));
+                reviewed).ok());
     }
 
     @GET
@@ -145,13 +149,13 @@ public class ReleasesResource {
     @Tag(name = "Track Management")
     @Operation(summary = "List a release's tracks", description = "By trackNumber.")
     @APIResponse(responseCode = "200", description = "`{success, data: [ReleaseTrack]}`")
-    public Uni<Reply<List<ReleaseTrackView>>> tracks(@PathParam("id") String id) {
-        return releases.tracks(member.get(), releaseId(id)).map(Replies::data);
+    public Uni<RestResponse<Reply<List<ReleaseTrackView>>>> tracks(@PathParam("id") String id, @HeaderParam("If-None-Match") @Parameter(description = Versioned.IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch) {
+        return releases.tracks(member.get(), releaseId(id))
+                .map(list -> new Versioned<>(Replies.data(list.body()), list.revision()).read(ifNoneMatch));
     }
 
     @POST
     @Path("{id}/tracks")
-    @ResponseStatus(201)
     @Tag(name = "Track Management")
     @Operation(summary = "Add a track", description = """
             Appended after the last track. `title` is required; `displayArtist` defaults to the release's. `isrc` \
@@ -164,10 +168,10 @@ public class ReleasesResource {
                     "language": "en", "artists": [{"artistName": "John Doe", "type": "primary"}], \
                     "contributors": {"producer": ["Producer Name"]}, "explicit": "clean"}""")))
     @APIResponse(responseCode = "201", description = "`{success, message: \"Track added successfully\", data: ReleaseTrack}`")
-    public Uni<Reply<ReleaseTrackView>> addTrack(@PathParam("id") String id, JsonNode body) {
+    public Uni<RestResponse<Reply<ReleaseTrackView>>> addTrack(@PathParam("id") String id, JsonNode body, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         TrackEdit edit = TrackEdit.forCreate(body, member.get().tenantId());
-        return releases.addTrack(member.get(), releaseId(id), edit)
-                .map(added -> Replies.done("Track added successfully", added));
+        return releases.addTrack(member.get(), releaseId(id), edit, IfMatch.parse(ifMatch))
+                .map(added -> done("Track added successfully", added).created());
     }
 
     @PUT
@@ -178,11 +182,11 @@ public class ReleasesResource {
     @RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT),
             examples = @ExampleObject(name = "isrc", value = "{\"isrc\": \"USABC1234567\", \"lyrics\": null}")))
     @APIResponse(responseCode = "200", description = "`{success, message: \"Track updated successfully\", data: ReleaseTrack}`")
-    public Uni<Reply<ReleaseTrackView>> updateTrack(@PathParam("id") String id, @PathParam("trackId") String trackId,
-            JsonNode body) {
+    public Uni<RestResponse<Reply<ReleaseTrackView>>> updateTrack(@PathParam("id") String id,
+            @PathParam("trackId") String trackId, JsonNode body, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         TrackEdit edit = TrackEdit.forUpdate(body, member.get().tenantId());
-        return releases.updateTrack(member.get(), releaseId(id), trackId(trackId), edit)
-                .map(updated -> Replies.done("Track updated successfully", updated));
+        return releases.updateTrack(member.get(), releaseId(id), trackId(trackId), edit, IfMatch.parse(ifMatch))
+                .map(updated -> done("Track updated successfully", updated).ok());
     }
 
     @DELETE
@@ -190,9 +194,10 @@ public class ReleasesResource {
     @Tag(name = "Track Management")
     @Operation(summary = "Remove a track", description = "The tracks after it move up one number. Only in `draft` or `rejected` status.")
     @APIResponse(responseCode = "200", description = "`{success, message: \"Track removed successfully\"}`")
-    public Uni<Reply<Void>> removeTrack(@PathParam("id") String id, @PathParam("trackId") String trackId) {
-        return releases.removeTrack(member.get(), releaseId(id), trackId(trackId))
-                .map(done -> Replies.done("Track removed successfully"));
+    public Uni<RestResponse<Reply<Void>>> removeTrack(@PathParam("id") String id, @PathParam("trackId") String trackId,
+            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+        return releases.removeTrack(member.get(), releaseId(id), trackId(trackId), IfMatch.parse(ifMatch))
+                .map(revision -> new Versioned<>(Replies.done("Track removed successfully"), revision).ok());
     }
 
     @POST
@@ -208,12 +213,21 @@ public class ReleasesResource {
             examples = @ExampleObject(name = "reorder", value = """
                     {"trackOrder": ["660e8400-e29b-41d4-a716-446655441111", "550e8400-e29b-41d4-a716-446655440000"]}""")))
     @APIResponse(responseCode = "200", description = "`{success, message: \"Tracks reordered successfully\", data: [ReleaseTrack]}`")
-    public Uni<Reply<List<ReleaseTrackView>>> reorder(@PathParam("id") String id, TrackOrderRequest request) {
+    public Uni<RestResponse<Reply<List<ReleaseTrackView>>>> reorder(@PathParam("id") String id,
+            TrackOrderRequest request, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         if (request == null) {
             throw TrackOrderRequest.notAnArrayOfIds();
         }
-        return releases.reorder(member.get(), releaseId(id), request.trackOrder())
-                .map(ordered -> Replies.done("Tracks reordered successfully", ordered));
+        return releases.reorder(member.get(), releaseId(id), request.trackOrder(), IfMatch.parse(ifMatch))
+                .map(ordered -> done("Tracks reordered successfully", ordered).ok());
+    }
+
+    private static Versioned<Reply<ReleaseView>> versioned(String message, ReleaseView release) {
+        return new Versioned<>(Replies.done(message, release), release.revision());
+    }
+
+    private static <T> Versioned<Reply<T>> done(String message, Versioned<T> result) {
+        return new Versioned<>(Replies.done(message, result.body()), result.revision());
     }
 
     /** An id that is not a UUID names no release: 404, like any other release outside the caller's view. */

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
@@ -16,7 +17,9 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 /**
  * Documents the error responses once for every operation, instead of repeating them on each
  * endpoint: on the Collections API and {@code /admin} the envelope, on the Releases API the seed's
- * {@code {status, message}} responses under the seed's names, with one example per status.
+ * {@code {status, message}} responses under the seed's names, with one example per status. Also
+ * documents the conditional requests: the {@code ETag} of every operation that takes
+ * {@code If-Match} (412) or {@code If-None-Match} (304).
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD) // at build time: not redone at every start
 public class OpenApiErrors implements OASFilter {
@@ -32,6 +35,7 @@ public class OpenApiErrors implements OASFilter {
         COLLECTIONS_ERRORS.put("403", ErrorCode.ORGANIZATION_ACCESS_DENIED);
         COLLECTIONS_ERRORS.put("404", ErrorCode.RESOURCE_NOT_FOUND);
         COLLECTIONS_ERRORS.put("405", ErrorCode.METHOD_NOT_ALLOWED);
+        COLLECTIONS_ERRORS.put("412", ErrorCode.PRECONDITION_FAILED);
         COLLECTIONS_ERRORS.put("413", ErrorCode.PAYLOAD_TOO_LARGE);
         COLLECTIONS_ERRORS.put("415", ErrorCode.UNSUPPORTED_MEDIA_TYPE);
         COLLECTIONS_ERRORS.put("422", ErrorCode.VALIDATION_ERROR);
@@ -42,6 +46,8 @@ public class OpenApiErrors implements OASFilter {
         RELEASES_ERRORS.put("401", new String[] { "Unauthorized", "Unauthorized" });
         RELEASES_ERRORS.put("403", new String[] { "Forbidden", "Only workspace admins can review releases" });
         RELEASES_ERRORS.put("404", new String[] { "NotFound", "Resource not found" });
+        RELEASES_ERRORS.put("412", new String[] { "PreconditionFailed",
+                "The revision is 4, not the one If-Match names; read it again and retry" });
         RELEASES_ERRORS.put("413", new String[] { "PayloadTooLarge", "The request body is over 1 MiB" });
         RELEASES_ERRORS.put("415", new String[] { "UnsupportedMediaType", "Send the request body as application/json" });
         RELEASES_ERRORS.put("500", new String[] { "InternalServerError", "Internal server error" });
@@ -60,18 +66,45 @@ public class OpenApiErrors implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values().forEach(operation -> {
+            documentConditions(operation);
             if (path.startsWith("/v1/music/") || path.startsWith("/admin/")) {
-                item.getOperations().values().forEach(operation -> COLLECTIONS_ERRORS.keySet()
-                        .forEach(status -> addError(operation, status, "Collections" + status)));
+                COLLECTIONS_ERRORS.keySet().forEach(status -> addError(operation, status, "Collections" + status));
             } else if (path.startsWith("/releases")) {
-                item.getOperations().values().forEach(operation -> RELEASES_ERRORS
-                        .forEach((status, nameAndMessage) -> addError(operation, status, nameAndMessage[0])));
+                RELEASES_ERRORS.forEach((status, nameAndMessage) -> addError(operation, status, nameAndMessage[0]));
             }
-        });
+        }));
+    }
+
+    /** 412 only where If-Match is honoured; ETag on the successes of every conditional operation. */
+    private static void documentConditions(Operation operation) {
+        boolean ifMatch = hasHeader(operation, IfMatch.HEADER);
+        boolean ifNoneMatch = hasHeader(operation, "If-None-Match");
+        if (ifNoneMatch) {
+            operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
+                    .description("Not modified: the revision is still the one If-None-Match names. No body."));
+        }
+        if (ifMatch || ifNoneMatch) {
+            operation.getResponses().getAPIResponses().forEach((status, response) -> {
+                if (status.startsWith("2") || status.equals("304")) {
+                    response.addHeader("ETag", OASFactory.createHeader()
+                            .description("The revision of the track list, quoted: `\"3\"`. Send it back in If-Match "
+                                    + "or If-None-Match.")
+                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).example("\"3\"")));
+                }
+            });
+        }
+    }
+
+    private static boolean hasHeader(Operation operation, String name) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> parameter.getIn() == Parameter.In.HEADER && name.equals(parameter.getName()));
     }
 
     private static void addError(Operation operation, String status, String responseName) {
+        if (status.equals("412") && !hasHeader(operation, IfMatch.HEADER)) {
+            return;
+        }
         if (!operation.getResponses().hasAPIResponse(status)) {
             operation.getResponses().addAPIResponse(status,
                     OASFactory.createAPIResponse().ref("#/components/responses/" + responseName));

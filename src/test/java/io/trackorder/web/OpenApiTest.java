@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -103,5 +105,22 @@ class OpenApiTest {
         assertEquals(List.of("trackOrder"), doc.getList("components.schemas.TrackOrderRequest.required"));
         String items = doc.getString("components.schemas.TrackOrderRequest.properties.trackOrder.items.$ref");
         assertEquals("uuid", doc.getString("components.schemas." + items.substring(items.lastIndexOf('/') + 1) + ".format"));
+    }
+
+    @Test
+    void conditionalRequestsAreDocumented() {
+        JsonPath doc = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath();
+        String reorder = "paths.'/v1/music/{organization_id}/collections/{collection_id}/order'.patch";
+        assertEquals(List.of("If-Match"), doc.getList(reorder + ".parameters.findAll { it.in == 'header' }.name"));
+        assertEquals("#/components/responses/Collections412", doc.getString(reorder + ".responses.'412'.$ref"));
+        assertTrue(doc.getMap(reorder + ".responses.'200'.headers").containsKey("ETag"));
+        String get = "paths.'/v1/music/{organization_id}/collections/{collection_id}/tracks'.get";
+        assertEquals(List.of("If-None-Match"), doc.getList(get + ".parameters.findAll { it.in == 'header' }.name"));
+        assertTrue(doc.getMap(get + ".responses.'304'.headers").containsKey("ETag"));
+        assertEquals("#/components/responses/PreconditionFailed",
+                doc.getString("paths.'/releases/{id}/tracks/reorder'.post.responses.'412'.$ref"));
+        assertNull(doc.get("paths.'/v1/music/{organization_id}/collections'.get.responses.'412'"));
+        assertNull(doc.get("paths.'/releases'.get.responses.'412'"));
     }
 }
