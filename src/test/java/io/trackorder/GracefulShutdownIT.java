@@ -58,7 +58,8 @@ class GracefulShutdownIT {
     @BeforeAll
     static void startService() throws Exception {
         database = ServiceDatabase.fromEnvironmentOrEmbedded();
-        Path log = Files.createDirectories(Path.of("target", "failsafe-reports")).resolve("GracefulShutdownIT-service.log");
+        Path reports = Files.createDirectories(Path.of("target", "failsafe-reports"));
+        Path log = reports.resolve("GracefulShutdownIT-service.log");
         service = ServiceProcess.start(ServiceProcess.JAR, List.of(), database, Api.ADMIN_TOKEN, log);
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = service.port;
@@ -103,6 +104,7 @@ class GracefulShutdownIT {
 
             // After the delay Quarkus waits (up to quarkus.shutdown.timeout) for the running reorder.
             awaitTrue("Quarkus waits for the running request", () -> output().contains(WAITING_FOR_REQUESTS));
+            // Connection: close is Quarkus' (quarkus.shutdown.timeout): the client must not reuse the connection.
             assertUnavailable(caller.request().get(caller.path("/collections/" + collection)))
                     .header("Connection", "close");
             given().get("/releases")
