@@ -5,9 +5,6 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -24,12 +21,12 @@ public class UnmatchedRoutes {
     private static final int FIRST = Integer.MIN_VALUE + 1;
     private static final int LAST = Integer.MAX_VALUE;
 
-    private final ObjectMapper json;
+    private final RouteErrors errors;
     private final long maxBodyBytes;
 
-    public UnmatchedRoutes(ObjectMapper json,
+    public UnmatchedRoutes(RouteErrors errors,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
-        this.json = json;
+        this.errors = errors;
         this.maxBodyBytes = maxBodySize.asLongValue();
     }
 
@@ -38,17 +35,17 @@ public class UnmatchedRoutes {
         router.route().order(FIRST).handler(ctx -> {
             if (declaredLength(ctx) > maxBodyBytes) {
                 ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-                answer(ctx, tooLarge());
+                errors.answer(ctx, tooLarge());
             } else {
                 ctx.next();
             }
         });
-        router.route().order(LAST).handler(ctx -> answer(ctx,
+        router.route().order(LAST).handler(ctx -> errors.answer(ctx,
                 new ApiException(ErrorCode.RESOURCE_NOT_FOUND, "No resource at this path")));
         // Failure handlers run in route order: this one must see a 413 before Quarkus' own handler.
         router.route().order(FIRST).failureHandler(ctx -> {
             if (ctx.statusCode() == 413) {
-                answer(ctx, tooLarge());
+                errors.answer(ctx, tooLarge());
             } else {
                 ctx.next();
             }
@@ -65,22 +62,6 @@ public class UnmatchedRoutes {
             return length == null ? -1 : Long.parseLong(length);
         } catch (NumberFormatException e) {
             return -1;
-        }
-    }
-
-    private void answer(RoutingContext ctx, ApiException error) {
-        if (ctx.response().headWritten()) {
-            return;
-        }
-        String path = ctx.request().path();
-        Object body = ErrorBodies.of(error, path, ctx.request().getHeader(RequestIds.HEADER));
-        int status = error.code().status();
-        try {
-            ctx.response().setStatusCode(status)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(json.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            ctx.fail(e);
         }
     }
 }

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
+import io.trackorder.support.ServiceDatabase;
+
 /**
  * The benchmark's tenant, written straight into the service's schema: tracks t1..t{max}, one
  * collection c{N} of tracks t1..tN per latency size, and the throughput collections, each of
@@ -16,7 +18,7 @@ final class BenchData {
     private BenchData() {
     }
 
-    static void seed(BenchDatabase database, String organization, String user, List<Integer> latencySizes,
+    static void seed(ServiceDatabase database, String organization, String user, List<Integer> latencySizes,
             int firstThroughput, int lastThroughput, int throughputSize) throws SQLException {
         int tracks = Math.max(throughputSize, latencySizes.stream().max(Integer::compare).orElse(0));
         try (Connection connection = database.connect()) {

@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.trackorder.support.ServiceDatabase;
+
 /**
  * The PostgreSQL floor: {@code src/bench/floor.sql} run by {@code pgbench -M prepared}, one copy
  * of the script per permutation, each picked at random per transaction.
@@ -21,11 +23,11 @@ final class Pgbench {
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
 
     private final String template;
-    private final BenchDatabase database;
+    private final ServiceDatabase database;
     private final String organization;
     private final Path directory;
 
-    Pgbench(Path template, BenchDatabase database, String organization, Path directory) throws IOException {
+    Pgbench(Path template, ServiceDatabase database, String organization, Path directory) throws IOException {
         this.template = Files.readString(template);
         this.database = database;
         this.organization = organization;

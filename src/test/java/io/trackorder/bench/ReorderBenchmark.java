@@ -1,7 +1,6 @@
 package io.trackorder.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +18,9 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.trackorder.support.ServiceDatabase;
+import io.trackorder.support.ServiceProcess;
 
 /**
  * The reorder benchmark (run it with {@code bash src/bench/run.sh}): the packaged service against
@@ -46,11 +48,11 @@ public final class ReorderBenchmark {
     private void run() throws Exception {
         Files.createDirectories(work);
         String javaOptions = System.getenv().getOrDefault("BENCH_JAVA_OPTS", DEFAULT_JAVA_OPTIONS);
-        try (BenchDatabase database = BenchDatabase.open()) {
+        try (ServiceDatabase database = openDatabase()) {
             String adminToken = UUID.randomUUID().toString();
-            ServiceProcess service = ServiceProcess.start(Path.of("target", "quarkus-app", "quarkus-run.jar"),
+            ServiceProcess service = ServiceProcess.start(ServiceProcess.JAR,
                     javaOptions.isBlank() ? List.of() : Arrays.asList(javaOptions.trim().split("\\s+")),
-                    database, freePort(), adminToken, work.resolve("service.log"));
+                    database, adminToken, work.resolve("service.log"));
             try (service) {
                 String organization = "org_bench_" + System.currentTimeMillis();
                 String user = "usr_bench";
@@ -72,6 +74,15 @@ public final class ReorderBenchmark {
                 System.out.print("\n" + text);
             }
         }
+    }
+
+    /**
+     * The server named by {@code BENCH_DATABASE_URL} ({@code postgresql://user:password@host:port/database}),
+     * or else an embedded one.
+     */
+    private static ServiceDatabase openDatabase() throws IOException {
+        String url = System.getenv("BENCH_DATABASE_URL");
+        return url == null || url.isBlank() ? ServiceDatabase.embedded() : ServiceDatabase.at(URI.create(url));
     }
 
     private List<String> measure(Wrk wrk, Pgbench pgbench) throws Exception {
@@ -117,7 +128,7 @@ public final class ReorderBenchmark {
         return run;
     }
 
-    private String header(BenchDatabase database, String javaOptions) throws SQLException, IOException {
+    private String header(ServiceDatabase database, String javaOptions) throws SQLException, IOException {
         String postgres;
         try (Connection connection = database.connect();
                 ResultSet version = connection.createStatement().executeQuery("SHOW server_version")) {
@@ -150,12 +161,6 @@ public final class ReorderBenchmark {
             throw new IllegalStateException("Could not issue an API key: HTTP " + response.statusCode());
         }
         return key.group(1);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static int intEnvironment(String name, int fallback) {

@@ -26,7 +26,14 @@ public final class TestDatabase {
 
     /** Track ids of a collection by position, with the positions checked to be exactly 0..n-1. */
     public static List<String> denseOrder(String organizationId, String collectionId) throws SQLException {
-        try (Connection db = connect(); PreparedStatement query = db.prepareStatement(
+        try (Connection db = connect()) {
+            return denseOrder(db, organizationId, collectionId);
+        }
+    }
+
+    /** {@link #denseOrder(String, String)} over a given connection, for a database the tests started themselves. */
+    public static List<String> denseOrder(Connection db, String organizationId, String collectionId) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(
                 "SELECT track_id, position FROM collection_tracks WHERE organization_id = ? AND collection_id = ? ORDER BY position")) {
             query.setString(1, organizationId);
             query.setString(2, collectionId);

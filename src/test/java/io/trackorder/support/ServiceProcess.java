@@ -1,6 +1,7 @@
-package io.trackorder.bench;
+package io.trackorder.support;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,12 +17,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The packaged service, started as production starts it: {@code java -jar quarkus-run.jar}. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
+
+    /** Where {@code ./mvnw package} puts the application, relative to the project directory. */
+    public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
     private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
 
-    final int port;
-    final double secondsToReady;
+    public final int port;
+    public final double secondsToReady;
     private final Process process;
     private final Path log;
 
@@ -32,9 +36,10 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the service and waits until {@code /q/health/ready} answers 200. */
-    static ServiceProcess start(Path jar, List<String> jvmOptions, BenchDatabase database, int port,
-            String adminToken, Path log) throws IOException, InterruptedException {
+    /** Starts the service on a free port and waits until {@code /q/health/ready} answers 200. */
+    public static ServiceProcess start(Path jar, List<String> jvmOptions, ServiceDatabase database, String adminToken,
+            Path log) throws IOException, InterruptedException {
+        int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -75,14 +80,39 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(port, (System.nanoTime() - started) / 1e9, process, log);
     }
 
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Sends SIGTERM, as Kubernetes and {@code docker stop} do (Process.destroy() on Linux). */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; its exit status, or null while it still runs after {@code limit}. */
+    public Integer awaitExit(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** What the service wrote to stdout and stderr so far. */
+    public String output() throws IOException {
+        return Files.readString(log);
+    }
+
     /** What Quarkus reports as its own start time ("started in 0.9s"), or NaN. */
-    double reportedStartSeconds() throws IOException {
-        Matcher matcher = STARTED_IN.matcher(Files.readString(log));
+    public double reportedStartSeconds() throws IOException {
+        Matcher matcher = STARTED_IN.matcher(output());
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
     }
 
     /** Resident set size now and at its peak, in MiB, from /proc. */
-    double[] residentMiB() throws IOException {
+    public double[] residentMiB() throws IOException {
         double now = Double.NaN;
         double peak = Double.NaN;
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
