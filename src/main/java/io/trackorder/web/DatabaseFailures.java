@@ -45,8 +45,8 @@ final class DatabaseFailures {
     }
 
     /**
-     * SQLSTATE class 08 (connection exception), 57P01-57P03 (the server is shutting down, crashed,
-     * or cannot accept connections yet) and 57014 (a statement ended by statement_timeout).
+     * SQLSTATE class 08 (connection exception), 57P.. (the server is shutting down, crashed, cannot
+     * accept connections yet, or ended the session) and 57014 (a statement ended by statement_timeout).
      */
     private static boolean isUnavailableState(String state) {
         return state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("57014"));
