@@ -1,8 +1,10 @@
 package io.trackorder;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** Operator settings under {@code music.*}. */
 @ConfigMapping(prefix = "music")
@@ -10,12 +12,23 @@ public interface MusicConfig {
 
     Admin admin();
 
+    Database database();
+
     /** A fixed API key created at start-up, for trying the API in dev mode only. */
     Optional<DevApiKey> devApiKey();
 
     interface Admin {
         /** The {@code X-Admin-Token} for {@code /admin}; when unset every admin call is refused. */
         Optional<String> token();
+    }
+
+    interface Database {
+        /**
+         * The longest a request waits for the database, all its database calls together, before
+         * it is answered 503: connecting, waiting for a pooled connection, and every statement.
+         */
+        @WithDefault("5s")
+        Duration timeout();
     }
 
     interface DevApiKey {

@@ -1,10 +1,12 @@
 package io.trackorder.web;
 
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.util.stream.Stream;
 
 import io.netty.channel.ConnectTimeoutException;
+import io.smallrye.mutiny.CompositeException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
@@ -19,20 +21,49 @@ final class DatabaseFailures {
      * class 22, "data exception". It comes from the request, so it is the client's error.
      */
     static boolean isBadValue(Throwable error) {
-        return causes(error).anyMatch(t -> {
-            String state = t instanceof PgException pg ? pg.getSqlState()
-                    : t instanceof SQLException sql ? sql.getSQLState() : null;
-            return state != null && state.startsWith("22");
-        });
+        return causes(error).map(DatabaseFailures::sqlState).anyMatch(state -> state != null && state.startsWith("22"));
     }
 
+    /**
+     * The database cannot be reached, went away mid-request, is starting or shutting down, or did
+     * not answer within {@code music.database.timeout}: a retry may succeed, so 503.
+     */
     static boolean isUnavailable(Throwable error) {
-        return causes(error).anyMatch(t -> t instanceof ConnectException || t instanceof ClosedConnectionException
-                || t instanceof ConnectTimeoutException);
+        // SocketException covers a refused connection and one reset by a server that is going down.
+        return causes(error).anyMatch(t -> t instanceof SocketException || t instanceof ClosedConnectionException
+                || t instanceof ConnectTimeoutException || t instanceof DatabaseTimeout
+                || isUnavailableState(sqlState(t)) || isOnClosedConnection(t));
     }
 
-    /** The error and its causes, outermost first. */
+    /**
+     * A statement sent on a connection the server closed a moment before (it was shutting down):
+     * the driver says so only in a message of a generic type.
+     */
+    private static boolean isOnClosedConnection(Throwable error) {
+        return error instanceof NoStackTraceThrowable && error.getMessage() != null
+                && error.getMessage().startsWith("Connection is not active now");
+    }
+
+    /**
+     * SQLSTATE class 08 (connection exception), 57P.. (the server is shutting down, crashed, cannot
+     * accept connections yet, or ended the session) and 57014 (a statement ended by statement_timeout).
+     */
+    private static boolean isUnavailableState(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("57014"));
+    }
+
+    private static String sqlState(Throwable error) {
+        return error instanceof PgException pg ? pg.getSqlState()
+                : error instanceof SQLException sql ? sql.getSQLState() : null;
+    }
+
+    /** The error and its causes, outermost first, including every failure a Mutiny CompositeException gathered. */
     private static Stream<Throwable> causes(Throwable error) {
-        return Stream.iterate(error, t -> t != null, t -> t.getCause() == t ? null : t.getCause());
+        if (error == null) {
+            return Stream.empty();
+        }
+        Stream<Throwable> inner = error instanceof CompositeException composite ? composite.getCauses().stream()
+                : Stream.ofNullable(error.getCause());
+        return Stream.concat(Stream.of(error), inner.filter(cause -> cause != error).flatMap(DatabaseFailures::causes));
     }
 }

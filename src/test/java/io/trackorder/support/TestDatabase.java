@@ -80,6 +80,32 @@ public final class TestDatabase {
         }
     }
 
+    /** Titles of a release's tracks by track number. */
+    public static List<String> releaseTrackTitles(String releaseId) throws SQLException {
+        try (Connection db = connect(); PreparedStatement query = db.prepareStatement(
+                "SELECT title FROM release_tracks WHERE release_id = CAST(? AS uuid) ORDER BY track_number")) {
+            query.setString(1, releaseId);
+            List<String> titles = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    titles.add(rows.getString(1));
+                }
+            }
+            return titles;
+        }
+    }
+
+    public static long releaseRevision(String releaseId) throws SQLException {
+        try (Connection db = connect(); PreparedStatement query = db.prepareStatement(
+                "SELECT revision FROM releases WHERE id = CAST(? AS uuid)")) {
+            query.setString(1, releaseId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
     /** Adds {@code count} new tracks to a collection straight in the database; returns their ids in order. */
     public static List<String> seedMembers(String organizationId, String userId, String collectionId, int count) throws SQLException {
         try (Connection db = TestDatabase.connect()) {
