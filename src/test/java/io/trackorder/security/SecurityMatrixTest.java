@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -305,8 +304,10 @@ class SecurityMatrixTest {
             Api.admin().delete("/admin/api-keys/" + second.path("id")).then().statusCode(200);
 
             String releaseTitle = Api.uniqueId("victim-release-");
-            String release = member.request().body(Map.of("title", releaseTitle, "displayArtist", Api.uniqueId("victim-artist-"),
-                    "tracks", List.of(Map.of("title", Api.uniqueId("victim-song-")), Map.of("title", Api.uniqueId("victim-song-")))))
+            String artist = Api.uniqueId("victim-artist-");
+            List<String> songs = List.of(Api.uniqueId("victim-song-"), Api.uniqueId("victim-song-"));
+            String release = member.request().body(Map.of("title", releaseTitle, "displayArtist", artist,
+                    "tracks", List.of(Map.of("title", songs.get(0)), Map.of("title", songs.get(1)))))
                     .post("/releases").then().statusCode(201).extract().path("data.id");
             List<String> releaseTracks = member.trackIds(release);
             String submitted = member.newRelease(1);
@@ -326,14 +327,11 @@ class SecurityMatrixTest {
             resources.put(track, List.of(track, trackTitle));
             resources.put(collection, List.of(collection, collectionName, description));
             resources.put(member.userId(), List.of(member.userId(), member.workspace()));
-            resources.put(release, List.of(release, releaseTitle));
+            resources.put(release, List.of(release, releaseTitle, artist, songs.get(0), songs.get(1)));
             resources.put(submitted, List.of(submitted));
             for (String releaseTrack : releaseTracks) {
                 resources.put(releaseTrack, List.of(releaseTrack));
             }
-            // Track titles of the release, as the API shows them.
-            resources.put(release, new ArrayList<>(resources.get(release)));
-            resources.get(release).addAll(member.request().get("/releases/" + release + "/tracks").then().extract().path("data.title"));
         }
 
         String fill(String template) {
@@ -360,40 +358,32 @@ class SecurityMatrixTest {
             return secrets;
         }
 
-        /** The victim's rows in every table, as text, to tell whether anything changed. */
+        /** The victim's rows in every table, as JSON text, to tell whether anything changed. */
         List<String> rows(Connection db) throws Exception {
-            List<String> rows = new ArrayList<>();
-            String org = owner.organizationId();
-            String tenant = "(SELECT tenant_id FROM workspaces WHERE workspace = ?)";
-            rows.addAll(query(db, "SELECT * FROM api_keys WHERE organization_id = ? ORDER BY id", org));
-            rows.addAll(query(db, "SELECT * FROM tracks WHERE organization_id = ? AND created_by = ? ORDER BY id", org, owner.userId()));
-            rows.addAll(query(db, "SELECT * FROM collections WHERE organization_id = ? AND owner_user_id = ? ORDER BY id",
-                    org, owner.userId()));
-            rows.addAll(query(db, "SELECT * FROM collection_tracks WHERE organization_id = ? AND collection_id = ? ORDER BY track_id",
-                    org, names.get("{collection}")));
-            rows.addAll(query(db, "SELECT * FROM releases WHERE tenant_id = " + tenant + " AND tenant_user_id = ? ORDER BY id",
-                    member.workspace(), member.userId()));
-            rows.addAll(query(db, "SELECT t.* FROM release_tracks t JOIN releases r ON r.tenant_id = t.tenant_id AND r.id = t.release_id"
-                    + " WHERE r.tenant_id = " + tenant + " AND r.tenant_user_id = ? ORDER BY t.id", member.workspace(), member.userId()));
-            return rows;
-        }
-
-        private static List<String> query(Connection db, String sql, String... parameters) throws Exception {
-            try (PreparedStatement query = db.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    query.setString(i + 1, parameters[i]);
+            try (PreparedStatement query = db.prepareStatement("""
+                    SELECT 'api_keys ' || row_to_json(k)::text FROM api_keys k WHERE k.organization_id = ?
+                    UNION ALL SELECT 'tracks ' || row_to_json(t)::text FROM tracks t
+                        WHERE t.organization_id = ? AND t.created_by = ?
+                    UNION ALL SELECT 'collections ' || row_to_json(c)::text FROM collections c
+                        WHERE c.organization_id = ? AND c.owner_user_id = ?
+                    UNION ALL SELECT 'collection_tracks ' || row_to_json(m)::text FROM collection_tracks m
+                        WHERE m.organization_id = ? AND m.collection_id = ?
+                    UNION ALL SELECT 'releases ' || row_to_json(r)::text FROM releases r JOIN workspaces w USING (tenant_id)
+                        WHERE w.workspace = ? AND r.tenant_user_id = ?
+                    UNION ALL SELECT 'release_tracks ' || row_to_json(t)::text FROM release_tracks t
+                        JOIN releases r ON r.tenant_id = t.tenant_id AND r.id = t.release_id JOIN workspaces w ON w.tenant_id = r.tenant_id
+                        WHERE w.workspace = ? AND r.tenant_user_id = ?
+                    ORDER BY 1""")) {
+                String org = owner.organizationId();
+                List<String> parameters = List.of(org, org, owner.userId(), org, owner.userId(), org, names.get("{collection}"),
+                        member.workspace(), member.userId(), member.workspace(), member.userId());
+                for (int i = 0; i < parameters.size(); i++) {
+                    query.setString(i + 1, parameters.get(i));
                 }
                 List<String> rows = new ArrayList<>();
                 try (ResultSet result = query.executeQuery()) {
-                    int columns = result.getMetaData().getColumnCount();
                     while (result.next()) {
-                        StringBuilder row = new StringBuilder();
-                        for (int column = 1; column <= columns; column++) {
-                            Object value = result.getObject(column);
-                            row.append(result.getMetaData().getColumnName(column)).append('=')
-                                    .append(value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : value).append(' ');
-                        }
-                        rows.add(row.toString());
+                        rows.add(result.getString(1));
                     }
                 }
                 return rows;

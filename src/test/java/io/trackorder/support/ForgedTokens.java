@@ -39,6 +39,7 @@ public final class ForgedTokens {
         tokens.put("wrong issuer", wrongIssuer());
         tokens.put("signed by another key", signedByAnotherKey());
         tokens.put("no workspace claim", withoutWorkspace());
+        tokens.put("no user claim", withoutUser());
         tokens.put("oversize token (under the header limit)", oversize());
         return tokens;
     }
@@ -47,12 +48,12 @@ public final class ForgedTokens {
         return Jwt.issuer(Releases.ISSUER).subject(userId).claim("activeWorkspace", workspace);
     }
 
-    public String expired() {
+    private String expired() {
         return claims().issuedAt(Instant.now().minusSeconds(1200)).expiresAt(Instant.now().minusSeconds(600)).sign();
     }
 
     /** Signed with the right key, but without the required {@code exp}; the builder always adds one. */
-    public String withoutExpiry() throws Exception {
+    private String withoutExpiry() throws Exception {
         String header = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
         String payload = base64Url(payloadJson());
         Signature rsa = Signature.getInstance("SHA256withRSA");
@@ -61,31 +62,35 @@ public final class ForgedTokens {
         return header + "." + payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
     }
 
-    public String unsigned() {
+    private String unsigned() {
         String payload = payloadJson().replace("}", ",\"exp\":" + (Instant.now().getEpochSecond() + 3600) + "}");
         return base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + base64Url(payload) + ".";
     }
 
     /** The classic key confusion: an HMAC whose secret is the server's public key text. */
-    public String keyConfusion() throws Exception {
+    private String keyConfusion() throws Exception {
         return claims().expiresIn(3600).signWithSecret(resource("/test-jwt/public.pem"));
     }
 
-    public String wrongIssuer() {
+    private String wrongIssuer() {
         return Jwt.issuer("https://someone-else.example").subject(userId).claim("activeWorkspace", workspace)
                 .expiresIn(3600).sign();
     }
 
-    public String signedByAnotherKey() throws Exception {
+    private String signedByAnotherKey() throws Exception {
         return claims().expiresIn(3600).sign(KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate());
     }
 
-    public String withoutWorkspace() {
+    private String withoutWorkspace() {
         return Jwt.issuer(Releases.ISSUER).subject(userId).expiresIn(3600).sign();
     }
 
+    private String withoutUser() {
+        return Jwt.issuer(Releases.ISSUER).claim("activeWorkspace", workspace).expiresIn(3600).sign();
+    }
+
     /** About 12 KB: far more than any real token, well under Quarkus' 20 KB header limit. */
-    public String oversize() throws Exception {
+    private String oversize() throws Exception {
         return claims().claim("padding", "x".repeat(12_000)).expiresIn(3600)
                 .sign(KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate());
     }
