@@ -121,6 +121,7 @@ public class ReleasesResource {
 
     @POST
     @Path("{id}/submit")
+    @Consumes(MediaType.WILDCARD) // no body: a seed client sends no Content-Type, which must not be a 415
     @Operation(summary = "Submit a release for review",
             description = "`draft` or `rejected` → `submitted`; the release needs at least one track (else 400).")
     @APIResponse(responseCode = "200", description = "`{success, message: \"Release submitted for review successfully\", data: Release}`")

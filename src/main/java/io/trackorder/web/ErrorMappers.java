@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -82,6 +83,11 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable error, HttpServerRequest request) {
+        if (isClientGone(error)) {
+            // Nobody is left to read the answer, and nothing is wrong with the service.
+            LOG.debugf("Client of request %s closed the connection before sending its whole body", requestId(request));
+            return respond(new ApiException(ErrorCode.INVALID_REQUEST, "The request body could not be read"), request);
+        }
         if (DatabaseFailures.isUnavailable(error)) {
             LOG.warnf("Database unavailable for request %s: %s", requestId(request), error.getClass().getSimpleName());
             return respond(new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The database is unavailable; retry later"),
@@ -93,6 +99,16 @@ public class ErrorMappers {
         }
         LOG.errorf(error, "Unexpected failure for request %s", requestId(request));
         return respond(new ApiException(ErrorCode.INTERNAL_ERROR, "An internal error occurred"), request);
+    }
+
+    /** A body read from a connection the client closed fails with Vert.x' HttpClosedException, wrapped in IOExceptions. */
+    private static boolean isClientGone(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ApiException wrongField(String field, String reason, HttpServerRequest request) {

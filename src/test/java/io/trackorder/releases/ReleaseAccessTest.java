@@ -7,10 +7,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.nio.charset.StandardCharsets;
-import java.security.KeyPairGenerator;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
 import io.trackorder.support.Api;
+import io.trackorder.support.ForgedTokens;
 import io.trackorder.support.Releases;
 
 /** Contract §2.1: who gets in with which token, and what each member can see. */
@@ -29,26 +26,7 @@ import io.trackorder.support.Releases;
 class ReleaseAccessTest {
 
     static String[] rejectedTokens() throws Exception {
-        String workspace = Api.uniqueId("ws_");
-        var otherKey = KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate();
-        String publicKeyPem = new String(ReleaseAccessTest.class.getResourceAsStream("/test-jwt/public.pem").readAllBytes(),
-                StandardCharsets.UTF_8);
-        String claims = "{\"iss\":\"" + Releases.ISSUER + "\",\"sub\":\"usr_x\",\"activeWorkspace\":\"" + workspace
-                + "\",\"exp\":" + (Instant.now().getEpochSecond() + 3600) + "}";
-        return new String[] {
-                "not-a-jwt",
-                Jwt.issuer(Releases.ISSUER).subject("usr_x").claim("activeWorkspace", workspace)
-                        .expiresAt(Instant.now().minusSeconds(600)).sign(), // expired
-                Jwt.issuer(Releases.ISSUER).subject("usr_x").claim("activeWorkspace", workspace)
-                        .expiresIn(3600).sign(otherKey), // signed by someone else
-                base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + base64Url(claims) + ".", // alg: none
-                Jwt.issuer(Releases.ISSUER).subject("usr_x").claim("activeWorkspace", workspace)
-                        .expiresIn(3600).signWithSecret(publicKeyPem), // HS256 keyed with the public key
-                Jwt.issuer("https://someone-else.example").subject("usr_x").claim("activeWorkspace", workspace)
-                        .expiresIn(3600).sign(), // wrong issuer
-                Jwt.issuer(Releases.ISSUER).subject("usr_x").expiresIn(3600).sign(), // no workspace
-                Jwt.issuer(Releases.ISSUER).claim("activeWorkspace", workspace).expiresIn(3600).sign(), // no user
-        };
+        return new ForgedTokens("usr_x", Api.uniqueId("ws_")).all().values().toArray(String[]::new);
     }
 
     @ParameterizedTest
@@ -138,9 +116,4 @@ class ReleaseAccessTest {
                 .then().statusCode(404);
         owner.request().get("/releases/" + release).then().body("data.status", equalTo("submitted"));
     }
-
-    private static String base64Url(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
-
 }

@@ -1,5 +1,6 @@
 package io.trackorder.releases;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -92,6 +93,13 @@ class ReleaseWorkflowTest {
         admin.request().body(Map.of()).post(review).then().statusCode(400);
         admin.request().body(Map.of("action", 1)).post(review).then().statusCode(400).body("status", equalTo("error"));
         owner.request().get("/releases/" + release).then().body("data.status", equalTo("submitted"));
+    }
+
+    @Test
+    void submittingNeedsNoBodyAndNoContentType() {
+        String release = owner.newRelease(1);
+        given().auth().oauth2(owner.token()).post("/releases/" + release + "/submit").then().statusCode(200)
+                .body("data.status", equalTo("submitted"));
     }
 
     private ValidatableResponse reorder(String release, List<String> order) {

@@ -1,6 +1,8 @@
 package io.trackorder.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.OutputStream;
 import java.net.Socket;
@@ -15,12 +17,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.trackorder.support.Api;
+import io.trackorder.support.LogCapture;
 import io.trackorder.support.TestDatabase;
 
 /** Clients that hang up mid-request must not cost the service its database connections. */
@@ -74,6 +78,44 @@ class ClientDisconnectTest {
         }
         assertEquals(new HashSet<>(members), new HashSet<>(TestDatabase.denseOrder(caller.organizationId(), collection)),
                 "dense positions over exactly the members");
+    }
+
+    @Test
+    void aClientThatHangsUpWhileSendingItsBodyIsLoggedQuietlyAndRealBugsStillAreErrors() throws Exception {
+        Api.Caller caller = Api.newCaller();
+        try (LogCapture log = LogCapture.start("io.trackorder.web")) {
+            // Over Quarkus REST's 10 KiB input buffer: the body is then read as a stream, which fails when the client goes.
+            try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST " + caller.path("/collections") + " HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + caller.apiKey()
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 50000\r\n\r\n{\"name\": \"" + "x".repeat(20_000))
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(200);
+            }
+            LogCapture.Entry hangUp = awaitEntry(log, "closed the connection");
+            assertEquals(Level.FINE.intValue(), hangUp.level().intValue(), hangUp.text());
+            assertNull(hangUp.stackTrace(), hangUp.text());
+
+            caller.request().get(caller.path("/test-failure")).then().statusCode(500);
+            LogCapture.Entry bug = awaitEntry(log, "Unexpected failure");
+            assertEquals(Level.SEVERE.intValue(), bug.level().intValue(), bug.text());
+            assertNotNull(bug.stackTrace(), bug.text());
+            assertEquals(List.of(bug), log.entries().stream()
+                    .filter(entry -> entry.level().intValue() >= Level.WARNING.intValue()).toList(), "the only warning or error");
+        }
+    }
+
+    private static LogCapture.Entry awaitEntry(LogCapture log, String text) throws InterruptedException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            for (LogCapture.Entry entry : log.entries()) {
+                if (entry.message().contains(text)) {
+                    return entry;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no log record with \"" + text + "\" in " + log.entries());
     }
 
     private static List<String> shuffled(List<String> members, Random random) {
