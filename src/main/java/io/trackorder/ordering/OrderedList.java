@@ -11,6 +11,14 @@ import io.smallrye.mutiny.Uni;
  */
 public final class OrderedList {
 
+    /**
+     * For the rest of the transaction, no nested-loop joins. The reorder statement joins a list's
+     * rows to their new positions; when the planner underestimates the list (a big list in a table
+     * of small ones, or rows not analyzed yet) it picks a nested loop that rescans the new
+     * positions for every row: 10 s for 5,000 tracks instead of 0.1 s with a hash join.
+     */
+    private static final String HASH_JOINS_ONLY = "SET LOCAL enable_nestloop = off";
+
     private final String reorderSql;
     private final String removeSql;
 
@@ -84,11 +92,12 @@ public final class OrderedList {
      * @return whether the order changed (and with it the parent's revision)
      */
     public Uni<Boolean> reorder(Mutiny.Session session, Object tenant, Object parentId, Object[] requested) {
-        return session.createNativeQuery(reorderSql)
-                .setParameter(1, tenant)
-                .setParameter(2, parentId)
-                .setParameter(3, requested)
-                .executeUpdate()
+        return session.createNativeQuery(HASH_JOINS_ONLY).executeUpdate()
+                .chain(() -> session.createNativeQuery(reorderSql)
+                        .setParameter(1, tenant)
+                        .setParameter(2, parentId)
+                        .setParameter(3, requested)
+                        .executeUpdate())
                 .map(parentsUpdated -> parentsUpdated > 0);
     }
 }
