@@ -131,6 +131,10 @@ public class CollectionService {
     /** Removes a track if it is a member; removing a non-member changes nothing. */
     @WithTransaction
     public Uni<Void> remove(Caller caller, String id, String trackId) {
+        if (trackId.length() > Ids.MAX_LENGTH) {
+            // Malformed, not merely absent: no track can have this id (contract §1.2).
+            return Uni.createFrom().failure(new TrackNotFound(trackId));
+        }
         return lock(caller, id).chain(revision -> members.remove(caller.organizationId(), id, trackId));
     }
 

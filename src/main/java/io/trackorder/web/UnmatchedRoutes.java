@@ -1,5 +1,7 @@
 package io.trackorder.web;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -10,8 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * Requests that no endpoint takes still get the surface's error format: an unknown path is 404,
@@ -24,21 +28,31 @@ public class UnmatchedRoutes {
     private static final int FIRST = Integer.MIN_VALUE + 1;
     private static final int LAST = Integer.MAX_VALUE;
 
+    private static final Set<HttpMethod> BODY_METHODS = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+
     private final ObjectMapper json;
     private final long maxBodyBytes;
+    private final BodyHandler boundedBody;
 
     public UnmatchedRoutes(ObjectMapper json,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.json = json;
         this.maxBodyBytes = maxBodySize.asLongValue();
+        this.boundedBody = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
     }
 
     void install(@Observes Router router) {
         // A declared length over the limit is refused before the body is read, in the surface's format.
         router.route().order(FIRST).handler(ctx -> {
-            if (declaredLength(ctx) > maxBodyBytes) {
+            long length = declaredLength(ctx);
+            if (length > maxBodyBytes) {
                 ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
                 answer(ctx, tooLarge());
+            } else if (length < 0 && BODY_METHODS.contains(ctx.request().method())) {
+                // A body of unknown length (chunked, or HTTP/2) is read here, up to the limit: over it,
+                // the failure handler below answers. Left to the endpoint, Quarkus would end the
+                // response itself, with an empty 413.
+                boundedBody.handle(ctx);
             } else {
                 ctx.next();
             }
@@ -48,6 +62,7 @@ public class UnmatchedRoutes {
         // Failure handlers run in route order: this one must see a 413 before Quarkus' own handler.
         router.route().order(FIRST).failureHandler(ctx -> {
             if (ctx.statusCode() == 413) {
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
                 answer(ctx, tooLarge());
             } else {
                 ctx.next();
