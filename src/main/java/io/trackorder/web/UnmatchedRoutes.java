@@ -1,7 +1,5 @@
 package io.trackorder.web;
 
-import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -12,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -27,8 +24,6 @@ public class UnmatchedRoutes {
     // Right after RequestIds (Integer.MIN_VALUE), so even a 413 carries the request id.
     private static final int FIRST = Integer.MIN_VALUE + 1;
     private static final int LAST = Integer.MAX_VALUE;
-
-    private static final Set<HttpMethod> BODY_METHODS = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     private final ObjectMapper json;
     private final long maxBodyBytes;
@@ -48,10 +43,10 @@ public class UnmatchedRoutes {
             if (length > maxBodyBytes) {
                 ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
                 answer(ctx, tooLarge());
-            } else if (length < 0 && BODY_METHODS.contains(ctx.request().method())) {
-                // A body of unknown length (chunked, or HTTP/2) is read here, up to the limit: over it,
-                // the failure handler below answers. Left to the endpoint, Quarkus would end the
-                // response itself, with an empty 413.
+            } else if (length < 0 && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+                // A chunked body is read here, up to the limit: over it, the failure handler below
+                // answers. Left to the endpoint, Quarkus would end the response itself, with an empty
+                // 413. (Not for HTTP/2, whose requests Quarkus REST cannot take already read.)
                 boundedBody.handle(ctx);
             } else {
                 ctx.next();
