@@ -132,15 +132,19 @@ class HostileInputTest {
     }
 
     private void check(List<Endpoint> endpoints, Snapshot data) throws SQLException {
-        List<String> before = data.take();
+        List<String> initial = data.take();
         Gen<Attack> attacks = in -> attack(new Garbage(in), endpoints);
+        // Each request is compared with the data just before it, so that shrinking a failure finds the
+        // request that changed the data rather than any request after it.
         qt().withFixedSeed(SEED).withExamples(EXAMPLES).withShrinkCycles(20)
                 .forAll(attacks.describedAs(Attack::toString))
                 .checkAssert(attack -> {
+                    List<String> before = snapshot(data);
                     Response response = send(attack);
                     assertAnsweredInFormat(attack, response);
                     assertEquals(before, snapshot(data), "seed " + SEED + ": data changed by " + attack);
                 });
+        assertEquals(initial, data.take(), "seed " + SEED);
     }
 
     private static List<String> snapshot(Snapshot data) {
