@@ -22,7 +22,8 @@ import io.trackorder.web.ErrorCode;
 public record ReorderRequest(
         @JsonProperty("ordered_track_ids")
         @Schema(required = true, maxItems = ReorderRequest.MAX_ITEMS,
-                description = "Track ids (`mtrack_…`) in the desired order; ids not in the collection are ignored.",
+                description = "Track ids (`mtrack_…`, at most 128 characters each) in the desired order; ids not in "
+                        + "the collection are ignored.",
                 examples = "[\"mtrack_1b9c4e7f2a6d\", \"mtrack_8d2e1f6a3c9b\"]")
         List<String> orderedTrackIds) {
 

@@ -20,7 +20,7 @@ import io.trackorder.web.ApiException;
 @Schema(name = "TrackOrderRequest", requiredProperties = "trackOrder")
 @JsonDeserialize(using = TrackOrderRequest.Reader.class)
 public record TrackOrderRequest(
-        @Schema(description = "Array of track IDs in desired order", type = SchemaType.ARRAY, implementation = UUID.class,
+        @Schema(description = "Array of track IDs in desired order (each at most 128 characters)", type = SchemaType.ARRAY, implementation = UUID.class,
                 maxItems = ReleaseService.MAX_TRACKS,
                 examples = "[\"track1-uuid\", \"track2-uuid\", \"track3-uuid\"]")
         List<String> trackOrder) {
