@@ -9,6 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class Ids {
 
+    /** The longest id a client may send: no id this service issues is longer, so a longer one names nothing. */
+    public static final int MAX_LENGTH = 128;
+
     private final SecureRandom random = new SecureRandom();
 
     /** A new id: the prefix and 16 hex characters. */

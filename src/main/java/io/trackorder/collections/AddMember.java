@@ -6,7 +6,9 @@ import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
+import io.trackorder.Ids;
+
 /** Body of {@code POST /collections/{id}/tracks}. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record AddMember(@NotNull @Size(min = 1, max = 128) String trackId) {
+public record AddMember(@NotNull @Size(min = 1, max = Ids.MAX_LENGTH) String trackId) {
 }

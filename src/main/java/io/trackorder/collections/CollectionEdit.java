@@ -9,6 +9,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.trackorder.Ids;
 import io.trackorder.web.ApiException;
 
 /**
@@ -22,7 +23,7 @@ final class CollectionEdit {
     static final String COVER_TRACK_ID = "cover_track_id";
     static final String COVER_IMAGE_URL = "cover_image_url";
     private static final Map<String, Integer> MAX_LENGTH = Map.of(
-            NAME, 512, DESCRIPTION, 4096, COVER_TRACK_ID, 128, COVER_IMAGE_URL, 1024);
+            NAME, 512, DESCRIPTION, 4096, COVER_TRACK_ID, Ids.MAX_LENGTH, COVER_IMAGE_URL, 1024);
     private static final Set<String> NULLABLE = Set.of(DESCRIPTION, COVER_TRACK_ID, COVER_IMAGE_URL);
 
     private final Map<String, String> values;

@@ -142,6 +142,10 @@ public class CollectionService {
      */
     @WithTransaction
     public Uni<Long> remove(Caller caller, String id, String trackId, IfMatch ifMatch) {
+        if (trackId.length() > Ids.MAX_LENGTH) {
+            // Malformed, not merely absent: no track can have this id (contract §1.2).
+            return Uni.createFrom().failure(new TrackNotFound(trackId));
+        }
         return lock(caller, id, ifMatch).chain(revision -> members.remove(caller.organizationId(), id, trackId)
                 .map(removed -> removed ? revision + 1 : revision));
     }

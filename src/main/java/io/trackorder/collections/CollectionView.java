@@ -2,12 +2,20 @@ package io.trackorder.collections;
 
 import java.time.Instant;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
+import io.trackorder.Ids;
+
 /** The Collection object; {@code track_count} is null in list views. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record CollectionView(String id, String name, String description, String coverTrackId, String coverImageUrl,
+public record CollectionView(String id,
+        @Schema(minLength = 1, maxLength = 512) String name,
+        @Schema(nullable = true, maxLength = 4096) String description,
+        @Schema(nullable = true, maxLength = Ids.MAX_LENGTH) String coverTrackId,
+        @Schema(nullable = true, maxLength = 1024, format = "uri") String coverImageUrl,
         Long trackCount, long revision, Instant createdAt, Instant updatedAt) {
 
     static CollectionView of(MusicCollection collection, Long trackCount) {

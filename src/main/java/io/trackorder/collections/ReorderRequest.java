@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 
+import io.trackorder.Ids;
 import io.trackorder.ordering.IdListReader;
 import io.trackorder.web.ApiException;
 import io.trackorder.web.ErrorCode;
@@ -21,7 +22,8 @@ import io.trackorder.web.ErrorCode;
 public record ReorderRequest(
         @JsonProperty("ordered_track_ids")
         @Schema(required = true, maxItems = ReorderRequest.MAX_ITEMS,
-                description = "Track ids (`mtrack_…`) in the desired order; ids not in the collection are ignored.",
+                description = "Track ids (`mtrack_…`, at most 128 characters each) in the desired order; ids not in "
+                        + "the collection are ignored.",
                 examples = "[\"mtrack_1b9c4e7f2a6d\", \"mtrack_8d2e1f6a3c9b\"]")
         List<String> orderedTrackIds) {
 
@@ -35,7 +37,7 @@ public record ReorderRequest(
     /** Every rule of contract §1.5 gets its own 422; other top-level fields are refused. */
     static final class Reader extends StdDeserializer<ReorderRequest> implements IdListReader.Rules {
 
-        private final IdListReader ids = new IdListReader(FIELD, MAX_ITEMS, this);
+        private final IdListReader ids = new IdListReader(FIELD, MAX_ITEMS, Ids.MAX_LENGTH, this);
 
         Reader() {
             super(ReorderRequest.class);
@@ -55,6 +57,13 @@ public record ReorderRequest(
         public ApiException tooManyIds(int maxItems) {
             return new ApiException(ErrorCode.VALIDATION_ERROR, FIELD + " may hold at most " + maxItems + " track ids",
                     Map.of("field", FIELD, "max_items", maxItems));
+        }
+
+        @Override
+        public ApiException idTooLong(int maxLength) {
+            return new ApiException(ErrorCode.VALIDATION_ERROR,
+                    FIELD + " holds an id of more than " + maxLength + " characters",
+                    Map.of("field", FIELD, "max_length", maxLength));
         }
 
         @Override

@@ -22,17 +22,21 @@ public final class IdListReader {
 
         ApiException tooManyIds(int maxItems);
 
+        ApiException idTooLong(int maxLength);
+
         /** The error for an unknown top-level field, or null to skip it. */
         ApiException unknownField(String field);
     }
 
     private final String field;
     private final int maxItems;
+    private final int maxIdLength;
     private final Rules rules;
 
-    public IdListReader(String field, int maxItems, Rules rules) {
+    public IdListReader(String field, int maxItems, int maxIdLength, Rules rules) {
         this.field = field;
         this.maxItems = maxItems;
+        this.maxIdLength = maxIdLength;
         this.rules = rules;
     }
 
@@ -72,6 +76,9 @@ public final class IdListReader {
             }
             if (ids.size() == maxItems) {
                 throw rules.tooManyIds(maxItems);
+            }
+            if (parser.getTextLength() > maxIdLength) {
+                throw rules.idTooLong(maxIdLength);
             }
             ids.add(parser.getText());
         }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 
+import io.trackorder.Ids;
 import io.trackorder.ordering.IdListReader;
 import io.trackorder.web.ApiException;
 
@@ -19,7 +20,7 @@ import io.trackorder.web.ApiException;
 @Schema(name = "TrackOrderRequest", requiredProperties = "trackOrder")
 @JsonDeserialize(using = TrackOrderRequest.Reader.class)
 public record TrackOrderRequest(
-        @Schema(description = "Array of track IDs in desired order", type = SchemaType.ARRAY, implementation = UUID.class,
+        @Schema(description = "Array of track IDs in desired order (each at most 128 characters)", type = SchemaType.ARRAY, implementation = UUID.class,
                 maxItems = ReleaseService.MAX_TRACKS,
                 examples = "[\"track1-uuid\", \"track2-uuid\", \"track3-uuid\"]")
         List<String> trackOrder) {
@@ -33,7 +34,7 @@ public record TrackOrderRequest(
     /** Other top-level fields are skipped, as everywhere on the Releases API. */
     static final class Reader extends StdDeserializer<TrackOrderRequest> implements IdListReader.Rules {
 
-        private final IdListReader ids = new IdListReader(FIELD, ReleaseService.MAX_TRACKS, this);
+        private final IdListReader ids = new IdListReader(FIELD, ReleaseService.MAX_TRACKS, Ids.MAX_LENGTH, this);
 
         Reader() {
             super(TrackOrderRequest.class);
@@ -52,6 +53,11 @@ public record TrackOrderRequest(
         @Override
         public ApiException tooManyIds(int maxItems) {
             return ApiException.validation(FIELD, "trackOrder may hold at most " + maxItems + " track ids");
+        }
+
+        @Override
+        public ApiException idTooLong(int maxLength) {
+            return ApiException.validation(FIELD, "trackOrder holds an id of more than " + maxLength + " characters");
         }
 
         @Override

@@ -2,12 +2,18 @@ package io.trackorder.tracks;
 
 import java.time.Instant;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** The Track object of the Collections API. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record TrackView(String id, String title, String engine, String mode, Double measuredDurationSeconds,
+public record TrackView(String id,
+        @Schema(nullable = true, maxLength = 512) String title,
+        @Schema(nullable = true, maxLength = 256) String engine,
+        @Schema(nullable = true, maxLength = 256) String mode,
+        @Schema(nullable = true, minimum = "0", maximum = "86400") Double measuredDurationSeconds,
         boolean instrumental, String licenceClass, Instant createdAt) {
 
     static TrackView of(Track track) {

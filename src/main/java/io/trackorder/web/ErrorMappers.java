@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
@@ -44,6 +45,9 @@ public class ErrorMappers {
         if (error.getCause() instanceof ApiException specific) {
             return respond(specific, request);
         }
+        if (isOverJsonLimits(error)) {
+            return respond(overJsonLimits(), request);
+        }
         if (error instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().get(0).getFieldName();
             if (field != null) {
@@ -69,7 +73,8 @@ public class ErrorMappers {
     public Response webApplication(WebApplicationException error, HttpServerRequest request) {
         int status = error.getResponse().getStatus();
         ApiException mapped = switch (status) {
-            case 400 -> new ApiException(ErrorCode.INVALID_REQUEST, "The request could not be read");
+            case 400 -> isOverJsonLimits(error) ? overJsonLimits()
+                    : new ApiException(ErrorCode.INVALID_REQUEST, "The request could not be read");
             case 401 -> new ApiException(ErrorCode.AUTHENTICATION_REQUIRED, "Missing or invalid authorization header");
             case 404 -> new ApiException(ErrorCode.RESOURCE_NOT_FOUND, "No resource at this path");
             case 405 -> new ApiException(ErrorCode.METHOD_NOT_ALLOWED, request.method() + " is not allowed here");
@@ -114,6 +119,22 @@ public class ErrorMappers {
     private static ApiException wrongField(String field, String reason, HttpServerRequest request) {
         ErrorCode code = ErrorBodies.isReleasesApi(request.path()) ? ErrorCode.INVALID_REQUEST : ErrorCode.VALIDATION_ERROR;
         return new ApiException(code, reason, Map.of("field", field));
+    }
+
+    /** Too deep or too long a number: told apart so that it is never mistaken for a wrong field. */
+    private static boolean isOverJsonLimits(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof StreamConstraintsException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ApiException overJsonLimits() {
+        return new ApiException(ErrorCode.INVALID_REQUEST, "The request body is beyond the JSON limits: at most "
+                + StrictJson.MAX_NESTING_DEPTH + " levels of nesting and numbers of at most " + StrictJson.MAX_NUMBER_LENGTH
+                + " digits");
     }
 
     private static boolean isUnknownField(JsonMappingException error) {

@@ -2,6 +2,7 @@ package io.trackorder.web;
 
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,12 +15,23 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * JSON is taken as written: a number is not a string, a string is not a number or a boolean.
  * Without this Jackson would quietly turn {@code 42} into {@code "42"} and {@code "12"} into 12.
+ * Nesting is limited far below Jackson's default of 1,000: no request body needs more than a few
+ * levels, and every level costs stack and heap while the body is read.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
+    public static final int MAX_NESTING_DEPTH = 32;
+    /** Jackson's default, stated here because the error message names it. */
+    public static final int MAX_NUMBER_LENGTH = 1000;
+
     @Override
     public void customize(ObjectMapper mapper) {
+        mapper.getFactory().setStreamReadConstraints(
+                StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .build());
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

@@ -9,6 +9,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * Requests that no endpoint takes still get the surface's error format: an unknown path is 404,
@@ -23,19 +24,27 @@ public class UnmatchedRoutes {
 
     private final RouteErrors errors;
     private final long maxBodyBytes;
+    private final BodyHandler boundedBody;
 
     public UnmatchedRoutes(RouteErrors errors,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.errors = errors;
         this.maxBodyBytes = maxBodySize.asLongValue();
+        this.boundedBody = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
     }
 
     void install(@Observes Router router) {
         // A declared length over the limit is refused before the body is read, in the surface's format.
         router.route().order(FIRST).handler(ctx -> {
-            if (declaredLength(ctx) > maxBodyBytes) {
+            long length = declaredLength(ctx);
+            if (length > maxBodyBytes) {
                 ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
                 errors.answer(ctx, tooLarge());
+            } else if (length < 0 && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+                // A chunked body is read here, up to the limit: over it, the failure handler below
+                // answers. Left to the endpoint, Quarkus would end the response itself, with an empty
+                // 413. (Not for HTTP/2, whose requests Quarkus REST cannot take already read.)
+                boundedBody.handle(ctx);
             } else {
                 ctx.next();
             }
@@ -45,6 +54,7 @@ public class UnmatchedRoutes {
         // Failure handlers run in route order: this one must see a 413 before Quarkus' own handler.
         router.route().order(FIRST).failureHandler(ctx -> {
             if (ctx.statusCode() == 413) {
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
                 errors.answer(ctx, tooLarge());
             } else {
                 ctx.next();

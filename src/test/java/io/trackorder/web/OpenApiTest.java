@@ -123,4 +123,29 @@ class OpenApiTest {
         assertNull(doc.get("paths.'/v1/music/{organization_id}/collections'.get.responses.'412'"));
         assertNull(doc.get("paths.'/releases'.get.responses.'412'"));
     }
+
+    @Test
+    void theLimitsAppearInTheSchemas() {
+        JsonPath schemas = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath().setRootPath("components.schemas");
+        Map<String, Integer> limits = Map.ofEntries(
+                Map.entry("CollectionView.properties.name.maxLength", 512),
+                Map.entry("CollectionView.properties.description.maxLength", 4096),
+                Map.entry("CollectionView.properties.cover_track_id.maxLength", 128),
+                Map.entry("CollectionView.properties.cover_image_url.maxLength", 1024),
+                Map.entry("TrackView.properties.title.maxLength", 512),
+                Map.entry("NewTrack.properties.engine.maxLength", 256),
+                Map.entry("AddMember.properties.track_id.maxLength", 128),
+                Map.entry("NewApiKey.properties.name.maxLength", 256),
+                Map.entry("ReorderRequest.properties.ordered_track_ids.maxItems", 10_000),
+                Map.entry("TrackOrderRequest.properties.trackOrder.maxItems", 1000),
+                Map.entry("Release.properties.title.maxLength", 512),
+                Map.entry("Release.properties.description.maxLength", 4096),
+                Map.entry("Release.properties.mainGenre.maxItems", 100),
+                Map.entry("Release.properties.tracks.maxItems", 1000),
+                Map.entry("ReleaseTrack.properties.lyrics.maxLength", 65_536),
+                Map.entry("ReviewRequest.properties.feedback.maxLength", 4096));
+        limits.forEach((path, limit) -> assertEquals(limit, schemas.getInt(path), path));
+        assertEquals(86_400, schemas.getDouble("NewTrack.properties.measured_duration_seconds.maximum"));
+    }
 }
