@@ -60,7 +60,10 @@ class GracefulShutdownIT {
         database = ServiceDatabase.fromEnvironmentOrEmbedded();
         Path reports = Files.createDirectories(Path.of("target", "failsafe-reports"));
         Path log = reports.resolve("GracefulShutdownIT-service.log");
-        service = ServiceProcess.start(ServiceProcess.JAR, List.of(), database, Api.ADMIN_TOKEN, log);
+        // The test holds a row lock past the shutdown delay: the database timeout must not end the
+        // held request first (that is DatabaseOutageTest's subject, not this one's).
+        service = ServiceProcess.start(ServiceProcess.JAR, List.of("-Dmusic.database.timeout=60s"), database,
+                Api.ADMIN_TOKEN, log);
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = service.port;
     }

@@ -62,8 +62,7 @@ class ConditionalCollectionRequestsTest {
     void aStaleIfMatchIs412InTheEnvelopeAndWritesNothing() {
         String collection = caller.newCollection();
         String base = "/collections/" + collection;
-        List<String> tracks = List.of(caller.newTrack(), caller.newTrack(), caller.newTrack());
-        tracks.forEach(track -> caller.add(collection, track));
+        List<String> tracks = threeMembers(collection);
         String outsider = caller.newTrack();
         String stale = "\"2\"";
 
@@ -116,8 +115,7 @@ class ConditionalCollectionRequestsTest {
     void twoClientsEditingTheSameOrderCannotOverwriteEachOther() {
         String collection = caller.newCollection();
         String base = "/collections/" + collection;
-        List<String> tracks = List.of(caller.newTrack(), caller.newTrack(), caller.newTrack());
-        tracks.forEach(track -> caller.add(collection, track));
+        List<String> tracks = threeMembers(collection);
         String seenByBoth = caller.request().get(caller.path(base + "/tracks")).header("ETag");
 
         caller.request().header("If-Match", seenByBoth).body(Map.of("ordered_track_ids", List.of(tracks.get(2))))
@@ -164,5 +162,12 @@ class ConditionalCollectionRequestsTest {
         caller.request().header("If-Match", "\"0\"").body(Map.of("ordered_track_ids", List.of()))
                 .patch(caller.path("/collections/mcoll_0000000000000000/order"))
                 .then().statusCode(404).body("error.code", equalTo("RESOURCE_NOT_FOUND"));
+    }
+
+    /** Three new tracks added to the collection, which is then at revision 3. */
+    private List<String> threeMembers(String collection) {
+        List<String> tracks = List.of(caller.newTrack(), caller.newTrack(), caller.newTrack());
+        tracks.forEach(track -> caller.add(collection, track));
+        return tracks;
     }
 }
