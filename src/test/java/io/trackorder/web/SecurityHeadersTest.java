@@ -70,7 +70,8 @@ class SecurityHeadersTest {
      */
     @Test
     void credentialsOverTheHeaderLimitAreRefusedByTheHttpLayerWithoutA5xx() {
-        String huge = "a".repeat(30_000);
+        // Just over 20 KiB: far over it, the server can close while the client still writes (broken pipe).
+        String huge = "a".repeat(21_000);
         Api.Caller caller = Api.newCaller();
         assertEquals(431, given().header("X-API-Key", "ak_" + huge).get(caller.path("/collections")).statusCode());
         assertEquals(431, given().header("Authorization", "Bearer " + huge).get("/releases").statusCode());
