@@ -1,0 +1,46 @@
+package io.trackorder;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.trackorder.support.KubernetesManifests;
+
+/**
+ * The Deployment's probes ask the application's own health endpoints: the paths in
+ * src/main/kubernetes/deployment.yaml are answered by the running service as health documents,
+ * readiness includes the database and liveness does not (a database outage must not restart pods).
+ */
+@QuarkusTest
+class ProbePathsTest {
+
+    private static final String DATABASE_CHECK = "Reactive PostgreSQL connections health check";
+
+    @Test
+    void theReadinessProbeIsTheReadinessCheckWithTheDatabase() {
+        health("readinessProbe").body("checks.name", hasItem(DATABASE_CHECK));
+    }
+
+    @Test
+    void theLivenessProbeIsALivenessCheckWithoutTheDatabase() {
+        health("livenessProbe").body("checks.name", not(hasItem(DATABASE_CHECK)));
+    }
+
+    @Test
+    void theStartupProbeIsAStartupCheckWithoutTheDatabase() {
+        health("startupProbe").body("checks.name", not(hasItem(DATABASE_CHECK)));
+    }
+
+    /** The probe's path, answered 200 with a SmallRye Health document that is UP. */
+    private static ValidatableResponse health(String probe) {
+        String path = KubernetesManifests.fromResourceFiles().container().path(probe).path("httpGet").path("path").asText();
+        return given().when().get(path).then().statusCode(200).contentType("application/json")
+                .body("status", equalTo("UP")).body("checks", notNullValue());
+    }
+}
