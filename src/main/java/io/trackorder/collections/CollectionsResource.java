@@ -1,5 +1,7 @@
 package io.trackorder.collections;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +31,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
+import io.trackorder.ordering.ReorderMetrics;
+import io.trackorder.ordering.ReorderMetrics.Surface;
 import io.trackorder.security.CurrentCaller;
 import io.trackorder.web.Ack;
 import io.trackorder.web.IfMatch;
@@ -45,10 +49,12 @@ public class CollectionsResource {
 
     private final CollectionService collections;
     private final CurrentCaller caller;
+    private final ReorderMetrics reorderMetrics;
 
-    public CollectionsResource(CollectionService collections, CurrentCaller caller) {
+    public CollectionsResource(CollectionService collections, CurrentCaller caller, ReorderMetrics reorderMetrics) {
         this.collections = collections;
         this.caller = caller;
+        this.reorderMetrics = reorderMetrics;
     }
 
     @POST
@@ -163,7 +169,11 @@ public class CollectionsResource {
         if (request == null) {
             throw ReorderRequest.notAnArrayOfIds();
         }
-        return collections.reorder(caller.get(), collectionId, request.orderedTrackIds(), IfMatch.parse(ifMatch))
+        // Timed here, around the service's transaction: the service's own Uni starts after the session
+        // has its connection and ends before the commit.
+        List<String> order = request.orderedTrackIds();
+        return reorderMetrics.record(Surface.COLLECTIONS, order.size(),
+                collections.reorder(caller.get(), collectionId, order, IfMatch.parse(ifMatch)))
                 .map(revision -> new Versioned<>(Ack.of(collectionId, "Collection reordered."), revision).ok());
     }
 

@@ -31,6 +31,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
+import io.trackorder.ordering.ReorderMetrics;
+import io.trackorder.ordering.ReorderMetrics.Surface;
 import io.trackorder.releases.Replies.Reply;
 import io.trackorder.security.CurrentMember;
 import io.trackorder.web.ApiException;
@@ -51,10 +53,12 @@ public class ReleasesResource {
 
     private final ReleaseService releases;
     private final CurrentMember member;
+    private final ReorderMetrics reorderMetrics;
 
-    public ReleasesResource(ReleaseService releases, CurrentMember member) {
+    public ReleasesResource(ReleaseService releases, CurrentMember member, ReorderMetrics reorderMetrics) {
         this.releases = releases;
         this.member = member;
+        this.reorderMetrics = reorderMetrics;
     }
 
     @POST
@@ -219,7 +223,10 @@ public class ReleasesResource {
         if (request == null) {
             throw TrackOrderRequest.notAnArrayOfIds();
         }
-        return releases.reorder(member.get(), releaseId(id), request.trackOrder(), IfMatch.parse(ifMatch))
+        // Timed around the service's transaction, as for collections.
+        List<String> order = request.trackOrder();
+        return reorderMetrics.record(Surface.RELEASES, order.size(),
+                releases.reorder(member.get(), releaseId(id), order, IfMatch.parse(ifMatch)))
                 .map(ordered -> done("Tracks reordered successfully", ordered).ok());
     }
 

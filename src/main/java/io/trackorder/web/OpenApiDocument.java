@@ -14,6 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         Two API surfaces share one ordering core: the Collections API (`/v1/music/{organization_id}`, \
         `X-API-Key`, error envelope) and the Releases API (`/releases`, JWT, `{status, message}` errors). \
         Every response carries `X-Request-Id`; on the Collections API it equals the error's `trace_id`. \
+        It is the client's own `X-Request-Id` when that is at most 128 characters of `[A-Za-z0-9._-]`, \
+        else the trace id of a valid W3C `traceparent` (version `00`), else a fresh `req_…`. \
         Request bodies are limited to 1 MiB (413)."""))
 @SecurityScheme(securitySchemeName = "bearerAuth", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "JWT Authorization header using the Bearer scheme. Format: \"Bearer {token}\". RS256, with "

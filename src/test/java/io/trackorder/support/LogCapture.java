@@ -7,12 +7,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import org.jboss.logmanager.ExtHandler;
 import org.jboss.logmanager.ExtLogRecord;
+import org.jboss.logmanager.LogContext;
+import org.jboss.logmanager.handlers.ConsoleHandler;
+
+import io.trackorder.web.RequestIds;
 
 /**
  * Collects the application's log records while a test runs: a {@code @QuarkusTest} shares the
@@ -21,8 +27,12 @@ import org.jboss.logmanager.ExtLogRecord;
  */
 public final class LogCapture extends Handler implements AutoCloseable {
 
-    /** One log record as an operator would read it: level, category, message and stack trace. */
-    public record Entry(Level level, String category, String message, String stackTrace) {
+    /**
+     * One log record as an operator would read it: level, category, message and stack trace; the
+     * request id the record carries (MDC {@code traceId}), and the line the console handler writes for it.
+     */
+    public record Entry(Level level, String category, String message, String stackTrace, String traceId,
+            String consoleLine) {
 
         public String text() {
             return level + " " + category + " " + message + (stackTrace == null ? "" : "\n" + stackTrace);
@@ -31,6 +41,7 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
     private final Map<String, Level> previousLevels = new HashMap<>();
+    private final Formatter consoleFormat = consoleFormatter(LogContext.getLogContext().getLogger("").getHandlers());
 
     private LogCapture() {
         setLevel(Level.ALL);
@@ -61,7 +72,26 @@ public final class LogCapture extends Handler implements AutoCloseable {
             record.getThrown().printStackTrace(new PrintWriter(trace));
             stackTrace = trace.toString();
         }
-        entries.add(new Entry(record.getLevel(), record.getLoggerName(), message, stackTrace));
+        // Read now: the MDC belongs to the request (its Vert.x context) that is logging.
+        String traceId = record instanceof ExtLogRecord ext ? ext.getMdc(RequestIds.LOG_KEY) : null;
+        String consoleLine = consoleFormat == null ? null : consoleFormat.format(record);
+        entries.add(new Entry(record.getLevel(), record.getLoggerName(), message, stackTrace, traceId, consoleLine));
+    }
+
+    /** The formatter of Quarkus' console handler, which sits inside its delayed root handler. */
+    private static Formatter consoleFormatter(Handler[] handlers) {
+        for (Handler handler : handlers) {
+            if (handler instanceof ConsoleHandler) {
+                return handler.getFormatter();
+            }
+            if (handler instanceof ExtHandler parent) {
+                Formatter nested = consoleFormatter(parent.getHandlers());
+                if (nested != null) {
+                    return nested;
+                }
+            }
+        }
+        return null;
     }
 
     @Override

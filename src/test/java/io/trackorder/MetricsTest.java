@@ -1,0 +1,137 @@
+package io.trackorder;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.trackorder.support.Api;
+import io.trackorder.support.Releases;
+
+/**
+ * The Prometheus scrape at {@code /q/metrics}: reorder meters per surface and outcome, and HTTP
+ * server metrics by route template. The application is shared with other test classes, so every
+ * count is compared with a scrape taken before.
+ */
+@QuarkusTest
+class MetricsTest {
+
+    private static final String DURATION_COUNT = "trackorder_reorder_duration_seconds_count";
+    private static final String DURATION_SUM = "trackorder_reorder_duration_seconds_sum";
+    private static final String IDS_COUNT = "trackorder_reorder_requested_ids_count";
+    private static final String IDS_SUM = "trackorder_reorder_requested_ids_sum";
+    private static final String IDS_BUCKET = "trackorder_reorder_requested_ids_bucket";
+    private static final String HTTP_COUNT = "http_server_requests_seconds_count";
+
+    @Test
+    void reordersAreTimedAndSizedPerSurfaceAndOutcome() {
+        Api.Caller caller = Api.newCaller();
+        String collection = caller.newCollection();
+        String a = caller.newTrack();
+        String b = caller.newTrack();
+        caller.add(collection, a);
+        caller.add(collection, b);
+        Releases.Member member = Releases.newMember();
+        String release = member.newRelease(3);
+        List<String> releaseTracks = member.trackIds(release);
+
+        Scrape before = Scrape.now();
+        caller.request().body(Map.of("ordered_track_ids", List.of(b, a)))
+                .patch(caller.path("/collections/" + collection + "/order")).then().statusCode(200);
+        caller.request().body(Map.of("ordered_track_ids", List.of(a)))
+                .patch(caller.path("/collections/mcoll_000000000000/order")).then().statusCode(404);
+        member.request().body(Map.of("trackOrder", List.of(releaseTracks.get(2), releaseTracks.get(0), releaseTracks.get(1))))
+                .post("/releases/" + release + "/tracks/reorder").then().statusCode(200);
+        Scrape after = Scrape.now();
+
+        Map<String, String> collectionsSuccess = Map.of("surface", "collections", "outcome", "success");
+        Map<String, String> collectionsFailure = Map.of("surface", "collections", "outcome", "failure");
+        Map<String, String> releasesSuccess = Map.of("surface", "releases", "outcome", "success");
+        Map<String, String> releasesFailure = Map.of("surface", "releases", "outcome", "failure");
+        assertEquals(1, after.minus(before, DURATION_COUNT, collectionsSuccess));
+        assertEquals(1, after.minus(before, DURATION_COUNT, collectionsFailure));
+        assertEquals(1, after.minus(before, DURATION_COUNT, releasesSuccess));
+        assertEquals(0, after.minus(before, DURATION_COUNT, releasesFailure));
+        assertTrue(after.minus(before, DURATION_SUM, collectionsSuccess) > 0, "a reorder takes some time");
+
+        Map<String, String> collections = Map.of("surface", "collections");
+        Map<String, String> releases = Map.of("surface", "releases");
+        assertEquals(2, after.minus(before, IDS_COUNT, collections));
+        assertEquals(3, after.minus(before, IDS_SUM, collections), "2 ids, then 1");
+        assertEquals(1, after.minus(before, IDS_BUCKET, Map.of("surface", "collections", "le", "1.0")));
+        assertEquals(2, after.minus(before, IDS_BUCKET, Map.of("surface", "collections", "le", "2.0")));
+        assertEquals(1, after.minus(before, IDS_COUNT, releases));
+        assertEquals(3, after.minus(before, IDS_SUM, releases));
+    }
+
+    @Test
+    void httpRequestsAreCountedByRouteTemplateNotByPath() {
+        Api.Caller caller = Api.newCaller();
+        String collection = caller.newCollection();
+        String unknownPath = caller.path("/no-such-thing-" + collection);
+        String orderTemplate = "/v1/music/{organization_id}/collections/{collection_id}/order";
+        Scrape before = Scrape.now();
+        caller.request().body(Map.of("ordered_track_ids", List.of()))
+                .patch(caller.path("/collections/" + collection + "/order")).then().statusCode(200);
+        caller.request().get(unknownPath).then().statusCode(404);
+        // A wrong method matches no endpoint: its path must not become a series either.
+        caller.request().delete(caller.path("/collections")).then().statusCode(405);
+        Scrape after = Scrape.now();
+
+        assertEquals(1, after.minus(before, HTTP_COUNT,
+                Map.of("method", "PATCH", "status", "200", "uri", orderTemplate)));
+        assertEquals(1, after.minus(before, HTTP_COUNT, Map.of("method", "GET", "status", "404", "uri", "NOT_FOUND")));
+        assertEquals(1, after.minus(before, HTTP_COUNT, Map.of("method", "DELETE", "status", "405", "uri", "UNKNOWN")));
+        assertFalse(after.text().contains(caller.organizationId()), "no series names the organization");
+        assertFalse(after.text().contains(collection), "no series names the collection, nor the unknown path");
+    }
+
+    /** One scrape of {@code /q/metrics}, in the Prometheus text format. */
+    private record Scrape(String text, List<Sample> samples) {
+
+        private static final Pattern LINE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)");
+        private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+        record Sample(String name, Map<String, String> labels, double value) {
+        }
+
+        static Scrape now() {
+            String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            List<Sample> samples = new ArrayList<>();
+            for (String line : text.split("\n")) {
+                Matcher sample = LINE.matcher(line);
+                if (line.startsWith("#") || !sample.matches()) {
+                    continue;
+                }
+                Map<String, String> labels = new HashMap<>();
+                Matcher label = LABEL.matcher(sample.group(2) == null ? "" : sample.group(2));
+                while (label.find()) {
+                    labels.put(label.group(1), label.group(2));
+                }
+                samples.add(new Sample(sample.group(1), labels, Double.parseDouble(sample.group(3))));
+            }
+            return new Scrape(text, samples);
+        }
+
+        /** The sum of the samples of that name whose labels include the given ones. */
+        double value(String name, Map<String, String> labels) {
+            return samples.stream()
+                    .filter(sample -> sample.name().equals(name) && sample.labels().entrySet().containsAll(labels.entrySet()))
+                    .mapToDouble(Sample::value).sum();
+        }
+
+        double minus(Scrape earlier, String name, Map<String, String> labels) {
+            return value(name, labels) - earlier.value(name, labels);
+        }
+    }
+}
