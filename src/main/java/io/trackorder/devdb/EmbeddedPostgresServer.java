@@ -11,23 +11,18 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * One embedded PostgreSQL per JVM for dev mode and tests. It is process-wide on purpose: Quarkus
  * rebuilds its configuration on every dev reload and test restart, and all of them must reach the
  * same server. zonky runs the server through {@code unshare -U} when the JVM runs as root.
+ * Registered in {@code META-INF/services/io.trackorder.devdb.DevDatabase}.
  */
-public final class EmbeddedPostgresServer {
+public final class EmbeddedPostgresServer implements DevDatabase {
 
     private static final String DATABASE = "postgres";
     private static final String USER = "postgres";
-    private static EmbeddedPostgresServer shared;
-
-    private final EmbeddedPostgres postgres;
-
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
-    }
+    private static EmbeddedPostgres shared;
 
     /** Starts the server on first use; later calls return the running one. */
-    public static synchronized EmbeddedPostgresServer shared() {
+    private static synchronized EmbeddedPostgres running() {
         if (shared == null) {
-            shared = new EmbeddedPostgresServer(start());
+            shared = start();
         }
         return shared;
     }
@@ -47,13 +42,12 @@ public final class EmbeddedPostgresServer {
         }
     }
 
-    public int port() {
-        return postgres.getPort();
-    }
-
-    Map<String, String> datasourceProperties() {
+    @Override
+    public Map<String, String> datasourceProperties() {
+        EmbeddedPostgres postgres = running();
         return Map.of(
-                EmbeddedPostgresConfigSourceFactory.REACTIVE_URL, "postgresql://localhost:" + port() + "/" + DATABASE,
+                EmbeddedPostgresConfigSourceFactory.REACTIVE_URL,
+                "postgresql://localhost:" + postgres.getPort() + "/" + DATABASE,
                 "quarkus.datasource.jdbc.url", postgres.getJdbcUrl(USER, DATABASE),
                 "quarkus.datasource.username", USER,
                 "quarkus.datasource.password", "");

@@ -8,10 +8,16 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * The two error formats, one per API surface. The surface is told by the path: {@code /releases}
  * is the Releases API; everything else (the Collections API, {@code /admin}, unknown routes)
  * answers with the Collections API envelope.
+ * <p>
+ * The bodies leave as the entity of a {@code Response} or through an {@code ObjectMapper}, where
+ * Quarkus cannot see their types: they are registered for reflection so that Jackson finds their
+ * properties in a native image too.
  */
 public final class ErrorBodies {
 
@@ -37,7 +43,9 @@ public final class ErrorBodies {
     }
 
     /** {@code {"success": false, "error": {...}}}, as in the Collections API seed. */
+    @RegisterForReflection
     public record CollectionsError(boolean success, Detail error) {
+        @RegisterForReflection
         public record Detail(String code, String message, @JsonProperty("system_message") String systemMessage,
                 String type, int status, Map<String, Object> details, @JsonProperty("trace_id") String traceId,
                 String timestamp) {
@@ -45,8 +53,10 @@ public final class ErrorBodies {
     }
 
     /** {@code {"status": "error", "message": "..."}}, as in the Releases API seed. */
+    @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ReleasesError(String status, String message, List<FieldError> errors) {
+        @RegisterForReflection
         public record FieldError(String field, String message) {
         }
     }
