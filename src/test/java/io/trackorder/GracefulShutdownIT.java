@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,6 +30,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.trackorder.support.Api;
+import io.trackorder.support.PackagedApplication;
 import io.trackorder.support.ServiceDatabase;
 import io.trackorder.support.ServiceProcess;
 import io.trackorder.support.TestDatabase;
@@ -52,30 +51,23 @@ class GracefulShutdownIT {
     /** 128 + SIGTERM: the JVM's status after a SIGTERM whose shutdown hooks (Quarkus' stop) all ran. */
     private static final int EXIT_AFTER_SIGTERM = 143;
 
+    private static PackagedApplication application;
     private static ServiceDatabase database;
     private static ServiceProcess service;
 
     @BeforeAll
     static void startService() throws Exception {
-        database = ServiceDatabase.fromEnvironmentOrEmbedded();
-        Path reports = Files.createDirectories(Path.of("target", "failsafe-reports"));
-        Path log = reports.resolve("GracefulShutdownIT-service.log");
         // The test holds a row lock past the shutdown delay: the database timeout must not end the
         // held request first (that is DatabaseOutageTest's subject, not this one's).
-        service = ServiceProcess.start(ServiceProcess.JAR, List.of("-Dmusic.database.timeout=60s"), database,
-                Api.ADMIN_TOKEN, log);
-        RestAssured.baseURI = "http://127.0.0.1";
-        RestAssured.port = service.port;
+        application = PackagedApplication.start("GracefulShutdownIT", List.of("-Dmusic.database.timeout=60s"));
+        database = application.database;
+        service = application.service;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        RestAssured.reset();
-        if (service != null) {
-            service.close();
-        }
-        if (database != null) {
-            database.close();
+        if (application != null) {
+            application.close();
         }
     }
 

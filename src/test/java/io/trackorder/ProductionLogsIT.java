@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.trackorder.support.Api;
+import io.trackorder.support.PackagedApplication;
 import io.trackorder.support.ServiceDatabase;
 import io.trackorder.support.ServiceProcess;
 
@@ -34,27 +33,21 @@ class ProductionLogsIT {
     private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static PackagedApplication application;
     private static ServiceDatabase database;
     private static ServiceProcess service;
 
     @BeforeAll
     static void startService() throws Exception {
-        database = ServiceDatabase.fromEnvironmentOrEmbedded();
-        Path log = Files.createDirectories(Path.of("target", "failsafe-reports")).resolve("ProductionLogsIT-service.log");
-        service = ServiceProcess.start(ServiceProcess.JAR, List.of("-Dquarkus.http.access-log.enabled=true"), database,
-                Api.ADMIN_TOKEN, log);
-        RestAssured.baseURI = "http://127.0.0.1";
-        RestAssured.port = service.port;
+        application = PackagedApplication.start("ProductionLogsIT", List.of("-Dquarkus.http.access-log.enabled=true"));
+        database = application.database;
+        service = application.service;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        RestAssured.reset();
-        if (service != null) {
-            service.close();
-        }
-        if (database != null) {
-            database.close();
+        if (application != null) {
+            application.close();
         }
     }
 
