@@ -22,17 +22,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.trackorder.support.Api;
 import io.trackorder.support.PackagedApplication;
-import io.trackorder.support.ServiceDatabase;
-import io.trackorder.support.ServiceProcess;
 import io.trackorder.support.TestDatabase;
 
 /**
@@ -51,25 +48,10 @@ class GracefulShutdownIT {
     /** 128 + SIGTERM: the JVM's status after a SIGTERM whose shutdown hooks (Quarkus' stop) all ran. */
     private static final int EXIT_AFTER_SIGTERM = 143;
 
-    private static PackagedApplication application;
-    private static ServiceDatabase database;
-    private static ServiceProcess service;
-
-    @BeforeAll
-    static void startService() throws Exception {
-        // The test holds a row lock past the shutdown delay: the database timeout must not end the
-        // held request first (that is DatabaseOutageTest's subject, not this one's).
-        application = PackagedApplication.start("GracefulShutdownIT", List.of("-Dmusic.database.timeout=60s"));
-        database = application.database;
-        service = application.service;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (application != null) {
-            application.close();
-        }
-    }
+    // The test holds a row lock past the shutdown delay: the database timeout must not end the
+    // held request first (that is DatabaseOutageTest's subject, not this one's).
+    @RegisterExtension
+    static final PackagedApplication APPLICATION = new PackagedApplication(List.of("-Dmusic.database.timeout=60s"));
 
     @Test
     void sigtermFinishesRunningRequestsAnswersNewOnesWith503ThenExits() throws Exception {
@@ -83,15 +65,15 @@ class GracefulShutdownIT {
         List<String> reversed = List.of(tracks.get(2), tracks.get(1), tracks.get(0));
 
         CompletableFuture<Response> reorder;
-        try (Connection lock = database.connect()) {
+        try (Connection lock = APPLICATION.database().connect()) {
             lock.setAutoCommit(false);
             lockCollection(lock, caller.organizationId(), collection);
             reorder = CompletableFuture.supplyAsync(() -> caller.request()
                     .body(Map.of("ordered_track_ids", reversed))
                     .patch(caller.path("/collections/" + collection + "/order")));
-            awaitTrue("the reorder waits for the row lock", () -> waitingForLocks(database) > 0);
+            awaitTrue("the reorder waits for the row lock", () -> waitingForLocks() > 0);
 
-            service.terminate();
+            APPLICATION.service().terminate();
 
             // The shutdown delay: readiness is DOWN and new requests get 503, the listener still answers.
             awaitTrue("readiness turns DOWN", () -> readinessStatus() == 503);
@@ -106,20 +88,20 @@ class GracefulShutdownIT {
                     .then().statusCode(503)
                     .body("status", equalTo("error"))
                     .body("message", notNullValue());
-            assertTrue(service.isAlive(), "the service keeps running while a request is in flight");
+            assertTrue(APPLICATION.service().isAlive(), "the service keeps running while a request is in flight");
             assertFalse(reorder.isDone(), "the reorder is still held by the row lock");
             lock.rollback();
         }
 
         Response reordered = reorder.get(WAIT_LIMIT.toSeconds(), TimeUnit.SECONDS);
         assertEquals(200, reordered.statusCode(), reordered.asString());
-        try (Connection db = database.connect()) {
+        try (Connection db = APPLICATION.database().connect()) {
             assertEquals(reversed, TestDatabase.denseOrder(db, caller.organizationId(), collection));
         }
 
-        Integer exitStatus = service.awaitExit(EXIT_LIMIT);
+        Integer exitStatus = APPLICATION.service().awaitExit(EXIT_LIMIT);
         assertNotNull(exitStatus, "the service did not exit within " + EXIT_LIMIT);
-        assertEquals(EXIT_AFTER_SIGTERM, exitStatus, service.output());
+        assertEquals(EXIT_AFTER_SIGTERM, exitStatus, APPLICATION.service().output());
         assertTrue(output().contains("track-ordering-service stopped in"), "Quarkus completed its stop");
     }
 
@@ -144,8 +126,8 @@ class GracefulShutdownIT {
         }
     }
 
-    private static int waitingForLocks(ServiceDatabase database) {
-        try (Connection connection = database.connect(); ResultSet rows = connection.createStatement().executeQuery(
+    private static int waitingForLocks() {
+        try (Connection connection = APPLICATION.database().connect(); ResultSet rows = connection.createStatement().executeQuery(
                 "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")) {
             rows.next();
             return rows.getInt(1);
@@ -156,7 +138,7 @@ class GracefulShutdownIT {
 
     private static String output() {
         try {
-            return service.output();
+            return APPLICATION.service().output();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -169,7 +151,7 @@ class GracefulShutdownIT {
     private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT_LIMIT.toNanos();
         while (!condition.getAsBoolean()) {
-            if (!service.isAlive()) {
+            if (!APPLICATION.service().isAlive()) {
                 throw new AssertionError("The service exited before: " + what);
             }
             if (System.nanoTime() > deadline) {

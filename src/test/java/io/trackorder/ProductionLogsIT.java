@@ -9,9 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,8 +19,6 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.trackorder.support.Api;
 import io.trackorder.support.PackagedApplication;
-import io.trackorder.support.ServiceDatabase;
-import io.trackorder.support.ServiceProcess;
 
 /**
  * The packaged application logs as production does: one JSON object per line, and a request's lines
@@ -33,23 +30,8 @@ class ProductionLogsIT {
     private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static PackagedApplication application;
-    private static ServiceDatabase database;
-    private static ServiceProcess service;
-
-    @BeforeAll
-    static void startService() throws Exception {
-        application = PackagedApplication.start("ProductionLogsIT", List.of("-Dquarkus.http.access-log.enabled=true"));
-        database = application.database;
-        service = application.service;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (application != null) {
-            application.close();
-        }
-    }
+    @RegisterExtension
+    static final PackagedApplication APPLICATION = new PackagedApplication(List.of("-Dquarkus.http.access-log.enabled=true"));
 
     @Test
     void everyLineIsJsonAndARequestsLinesCarryItsTraceId() throws Exception {
@@ -63,7 +45,7 @@ class ProductionLogsIT {
         assertEquals(TRACE_ID, accessLine.path("traceId").asText(), accessLine.toString());
 
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : service.output().split("\n")) {
+        for (String line : APPLICATION.service().output().split("\n")) {
             if (!line.isBlank()) {
                 JsonNode parsed = JSON.readTree(line);
                 assertTrue(parsed.isObject() && parsed.hasNonNull("level") && parsed.hasNonNull("message"), line);
@@ -71,7 +53,7 @@ class ProductionLogsIT {
             }
         }
         assertTrue(lines.stream().anyMatch(line -> line.path("message").asText().contains("started in")), "start-up logged");
-        String output = service.output();
+        String output = APPLICATION.service().output();
         assertFalse(output.contains(caller.apiKey()), "no API key in the log");
         assertFalse(output.contains(Api.ADMIN_TOKEN), "no admin token in the log");
     }
@@ -79,13 +61,13 @@ class ProductionLogsIT {
     /** The access log writes its line when the response has gone out, so it may come a moment after. */
     private static JsonNode awaitLine(String text) throws Exception {
         for (int attempt = 0; attempt < 50; attempt++) {
-            for (String line : service.output().split("\n")) {
+            for (String line : APPLICATION.service().output().split("\n")) {
                 if (line.contains(text)) {
                     return JSON.readTree(line);
                 }
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no log line with " + text + " in\n" + service.output());
+        throw new AssertionError("no log line with " + text + " in\n" + APPLICATION.service().output());
     }
 }

@@ -4,44 +4,57 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import io.restassured.RestAssured;
 
 /**
- * For plain JUnit integration tests: the packaged application as a child process on its own
- * database, its output in {@code target/failsafe-reports/<test>-service.log}, and rest-assured
- * pointed at it until {@link #close}.
+ * For plain JUnit integration tests, as a {@code @RegisterExtension static} field: the packaged
+ * application as a child process on its own database, its output in
+ * {@code target/failsafe-reports/<test class>-service.log}, and rest-assured pointed at it for the
+ * test class.
  */
-public final class PackagedApplication implements AutoCloseable {
+public final class PackagedApplication implements BeforeAllCallback, AfterAllCallback {
 
-    public final ServiceDatabase database;
-    public final ServiceProcess service;
+    private final List<String> jvmOptions;
+    private ServiceDatabase database;
+    private ServiceProcess service;
 
-    private PackagedApplication(ServiceDatabase database, ServiceProcess service) {
-        this.database = database;
-        this.service = service;
+    public PackagedApplication(List<String> jvmOptions) {
+        this.jvmOptions = jvmOptions;
     }
 
-    public static PackagedApplication start(String testName, List<String> jvmOptions) throws Exception {
-        ServiceDatabase database = ServiceDatabase.fromEnvironmentOrEmbedded();
-        try {
-            Path log = Files.createDirectories(Path.of("target", "failsafe-reports")).resolve(testName + "-service.log");
-            ServiceProcess service = ServiceProcess.start(ServiceProcess.JAR, jvmOptions, database, Api.ADMIN_TOKEN, log);
-            RestAssured.baseURI = "http://127.0.0.1";
-            RestAssured.port = service.port;
-            return new PackagedApplication(database, service);
-        } catch (Exception | Error e) {
-            database.close();
-            throw e;
-        }
+    public ServiceDatabase database() {
+        return database;
+    }
+
+    public ServiceProcess service() {
+        return service;
     }
 
     @Override
-    public void close() throws Exception {
+    public void beforeAll(ExtensionContext context) throws Exception {
+        database = ServiceDatabase.fromEnvironmentOrEmbedded();
+        Path log = Files.createDirectories(Path.of("target", "failsafe-reports"))
+                .resolve(context.getRequiredTestClass().getSimpleName() + "-service.log");
+        service = ServiceProcess.start(ServiceProcess.JAR, jvmOptions, database, Api.ADMIN_TOKEN, log);
+        RestAssured.baseURI = "http://127.0.0.1";
+        RestAssured.port = service.port;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
         RestAssured.reset();
         try {
-            service.close();
+            if (service != null) {
+                service.close();
+            }
         } finally {
-            database.close();
+            if (database != null) {
+                database.close();
+            }
         }
     }
 }
