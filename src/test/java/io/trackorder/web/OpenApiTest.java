@@ -122,6 +122,7 @@ class OpenApiTest {
                 doc.getString("paths.'/releases/{id}/tracks/reorder'.post.responses.'412'.$ref"));
         assertNull(doc.get("paths.'/v1/music/{organization_id}/collections'.get.responses.'412'"));
         assertNull(doc.get("paths.'/releases'.get.responses.'412'"));
+        assertTrue(doc.getString("info.description").contains("Safe read-modify-write"), "the pattern is described");
     }
 
     @Test
