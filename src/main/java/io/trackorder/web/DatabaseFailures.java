@@ -2,10 +2,8 @@ package io.trackorder.web;
 
 import java.net.SocketException;
 import java.sql.SQLException;
-import java.util.stream.Stream;
 
 import io.netty.channel.ConnectTimeoutException;
-import io.smallrye.mutiny.CompositeException;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -21,7 +19,7 @@ final class DatabaseFailures {
      * class 22, "data exception". It comes from the request, so it is the client's error.
      */
     static boolean isBadValue(Throwable error) {
-        return causes(error).map(DatabaseFailures::sqlState).anyMatch(state -> state != null && state.startsWith("22"));
+        return Causes.of(error).map(DatabaseFailures::sqlState).anyMatch(state -> state != null && state.startsWith("22"));
     }
 
     /**
@@ -30,7 +28,7 @@ final class DatabaseFailures {
      */
     static boolean isUnavailable(Throwable error) {
         // SocketException covers a refused connection and one reset by a server that is going down.
-        return causes(error).anyMatch(t -> t instanceof SocketException || t instanceof ClosedConnectionException
+        return Causes.of(error).anyMatch(t -> t instanceof SocketException || t instanceof ClosedConnectionException
                 || t instanceof ConnectTimeoutException || t instanceof DatabaseTimeout
                 || isUnavailableState(sqlState(t)) || isOnClosedConnection(t));
     }
@@ -55,15 +53,5 @@ final class DatabaseFailures {
     private static String sqlState(Throwable error) {
         return error instanceof PgException pg ? pg.getSqlState()
                 : error instanceof SQLException sql ? sql.getSQLState() : null;
-    }
-
-    /** The error and its causes, outermost first, including every failure a Mutiny CompositeException gathered. */
-    private static Stream<Throwable> causes(Throwable error) {
-        if (error == null) {
-            return Stream.empty();
-        }
-        Stream<Throwable> inner = error instanceof CompositeException composite ? composite.getCauses().stream()
-                : Stream.ofNullable(error.getCause());
-        return Stream.concat(Stream.of(error), inner.filter(cause -> cause != error).flatMap(DatabaseFailures::causes));
     }
 }

@@ -38,6 +38,12 @@ public final class ErrorBodies {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
     }
 
+    /** The error's status on the path's surface: the Releases API answers every validation failure with 400, as its seed does. */
+    static int status(ApiException error, String path) {
+        int status = error.code().status();
+        return status == 422 && isReleasesApi(path) ? 400 : status;
+    }
+
     static boolean isReleasesApi(String path) {
         return path != null && (path.equals(RELEASES) || path.startsWith(RELEASES + "/"));
     }

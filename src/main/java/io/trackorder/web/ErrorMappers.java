@@ -108,12 +108,7 @@ public class ErrorMappers {
 
     /** A body read from a connection the client closed fails with Vert.x' HttpClosedException, wrapped in IOExceptions. */
     private static boolean isClientGone(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HttpClosedException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.include(error, HttpClosedException.class);
     }
 
     private static ApiException wrongField(String field, String reason, HttpServerRequest request) {
@@ -123,12 +118,7 @@ public class ErrorMappers {
 
     /** Too deep or too long a number: told apart so that it is never mistaken for a wrong field. */
     private static boolean isOverJsonLimits(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof StreamConstraintsException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.include(error, StreamConstraintsException.class);
     }
 
     private static ApiException overJsonLimits() {
@@ -150,16 +140,10 @@ public class ErrorMappers {
     }
 
     static Response respond(ApiException error, HttpServerRequest request) {
-        int status = ErrorBodies.isReleasesApi(request.path()) ? releasesStatus(error.code()) : error.code().status();
-        return Response.status(status)
+        return Response.status(ErrorBodies.status(error, request.path()))
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(ErrorBodies.of(error, request.path(), requestId(request)))
                 .build();
-    }
-
-    /** The Releases API answers every validation failure with 400, as its seed does. */
-    private static int releasesStatus(ErrorCode code) {
-        return code.status() == 422 ? 400 : code.status();
     }
 
     private static String requestId(HttpServerRequest request) {

@@ -24,7 +24,7 @@ public class RouteErrors {
         }
         Object body = ErrorBodies.of(error, ctx.request().path(), ctx.request().getHeader(RequestIds.HEADER));
         try {
-            ctx.response().setStatusCode(error.code().status())
+            ctx.response().setStatusCode(ErrorBodies.status(error, ctx.request().path()))
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                     .end(json.writeValueAsString(body));
         } catch (JsonProcessingException e) {
