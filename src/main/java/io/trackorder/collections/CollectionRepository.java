@@ -1,5 +1,7 @@
 package io.trackorder.collections;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,14 +44,30 @@ public class CollectionRepository implements PanacheRepositoryBase<MusicCollecti
                 .list();
     }
 
-    /** Locks, in id order so that two such calls cannot deadlock, every collection holding a track. */
+    /**
+     * Locks every collection that holds a track as a member or as its cover, in id order so that
+     * two such calls cannot deadlock. A union rather than an {@code or}: each half is an index
+     * lookup, where an {@code or} would scan the organization's collections.
+     */
     public Uni<List<String>> lockHolding(String organizationId, String trackId) {
         return find("""
                 organizationId = ?1
-                and id in (select m.collectionId from CollectionTrack m where m.organizationId = ?1 and m.trackId = ?2)""",
+                and id in (select m.collectionId from CollectionTrack m where m.organizationId = ?1 and m.trackId = ?2
+                           union
+                           select c.id from MusicCollection c where c.organizationId = ?1 and c.coverTrackId = ?2)""",
                 Sort.by("id"), organizationId, trackId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list()
                 .map(locked -> locked.stream().map(collection -> collection.id).toList());
+    }
+
+    /**
+     * Clears the cover of every collection whose cover a track is, as a change of each collection
+     * (its tag changes). The caller holds their locks ({@link #lockHolding}).
+     */
+    public Uni<Integer> clearCover(String organizationId, String trackId) {
+        return update("coverTrackId = null, changeCount = changeCount + 1, updatedAt = ?3"
+                + " where organizationId = ?1 and coverTrackId = ?2",
+                organizationId, trackId, Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,6 +17,7 @@ import io.trackorder.security.Caller;
 import io.trackorder.tracks.TrackNotFound;
 import io.trackorder.tracks.TrackRepository;
 import io.trackorder.web.ApiException;
+import io.trackorder.web.EntityTag;
 import io.trackorder.web.ErrorCode;
 import io.trackorder.web.IfMatch;
 import io.trackorder.web.PageRequest;
@@ -25,7 +27,8 @@ import io.trackorder.web.Versioned;
 /**
  * The rules of collections and their track lists. Every change of a collection locks its row
  * first, so the writers of one collection run one after another and see each other's work, and
- * checks the caller's {@link IfMatch} against the revision it locked.
+ * checks the caller's {@link IfMatch} against the tag of what it changes, as locked: the track
+ * list's tag for membership and order, the collection's own tag for PATCH and DELETE.
  */
 @ApplicationScoped
 @RunsToCompletion
@@ -47,7 +50,7 @@ public class CollectionService {
     }
 
     @WithTransaction
-    public Uni<CollectionView> create(Caller caller, CollectionEdit edit) {
+    public Uni<Versioned<CollectionView>> create(Caller caller, CollectionEdit edit) {
         return requireCoverTrack(caller, edit).chain(() -> {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             MusicCollection collection = new MusicCollection();
@@ -58,7 +61,7 @@ public class CollectionService {
             collection.updatedAt = now;
             edit.applyTo(collection);
             return collections.persist(collection);
-        }).map(created -> CollectionView.of(created, 0L));
+        }).map(created -> new Versioned<>(CollectionView.of(created, 0L), created.tag()));
     }
 
     @WithSession
@@ -68,52 +71,56 @@ public class CollectionService {
     }
 
     @WithSession
-    public Uni<CollectionView> get(Caller caller, String id) {
+    public Uni<Versioned<CollectionView>> get(Caller caller, String id) {
         return requireOwned(caller, id).chain(this::withTrackCount);
     }
 
-    /** PATCH: metadata only, so the revision stays as it is. */
+    /**
+     * PATCH: metadata only, so the revision stays as it is. Every PATCH changes {@code updated_at},
+     * so every one counts as a change of the collection.
+     */
     @WithTransaction
-    public Uni<CollectionView> update(Caller caller, String id, CollectionEdit edit, IfMatch ifMatch) {
+    public Uni<Versioned<CollectionView>> update(Caller caller, String id, CollectionEdit edit, IfMatch ifMatch) {
         // The cover track is held before the collection is locked: the order a track delete takes them in.
         return requireCoverTrack(caller, edit)
-                .chain(() -> lockOwned(caller, id, ifMatch))
+                .chain(() -> lockOwned(caller, id, ifMatch, MusicCollection::tag))
                 .chain(collection -> {
                     edit.applyTo(collection);
                     collection.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    collection.changeCount++;
                     return collections.flush().replaceWith(collection);
                 })
                 .chain(this::withTrackCount);
     }
 
-    /** Soft delete; the answer carries the revision the collection had. */
+    /** Soft delete. */
     @WithTransaction
-    public Uni<Long> delete(Caller caller, String id, IfMatch ifMatch) {
-        return lockOwned(caller, id, ifMatch).chain(collection -> {
+    public Uni<Void> delete(Caller caller, String id, IfMatch ifMatch) {
+        return lockOwned(caller, id, ifMatch, MusicCollection::tag).chain(collection -> {
             collection.deletedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             collection.updatedAt = collection.deletedAt;
-            return collections.flush().replaceWith(collection.revision);
+            return collections.flush();
         });
     }
 
     /**
-     * A page of the track list and the revision read before it: if a change commits in between,
-     * the revision is older than the page, so a change conditional on it fails safely with 412.
+     * A page of the track list and the list's tag, read before it: if a change commits in between,
+     * the tag is older than the page, so a change conditional on it fails safely with 412.
      */
     @WithSession
     public Uni<Versioned<MembersPage>> members(Caller caller, String id, PageRequest page) {
         return requireOwned(caller, id).chain(collection -> members.page(caller.organizationId(), id, page)
                 .map(found -> new Versioned<>(new MembersPage(id, found.stream().map(MemberView::of).toList(),
-                        page.limit(), page.offset()), collection.revision)));
+                        page.limit(), page.offset()), collection.listTag())));
     }
 
     /**
      * Appends a track; adding a member again changes nothing.
      *
-     * @return the revision afterwards
+     * @return the list's tag afterwards
      */
     @WithTransaction
-    public Uni<Long> add(Caller caller, String id, String trackId, IfMatch ifMatch) {
+    public Uni<EntityTag> add(Caller caller, String id, String trackId, IfMatch ifMatch) {
         String organization = caller.organizationId();
         // The track is held before the collection is locked: the order a track delete takes them in.
         return tracks.holdForMembership(organization, trackId)
@@ -124,39 +131,40 @@ public class CollectionService {
                     return revision;
                 }))
                 .chain(revision -> members.contains(organization, id, trackId).chain(alreadyMember -> alreadyMember
-                        ? Uni.createFrom().item(revision)
+                        ? Uni.createFrom().item(EntityTag.ofList(revision))
                         : members.size(organization, id).chain(size -> {
                             if (size >= MAX_TRACKS) {
                                 throw new ApiException(ErrorCode.COLLECTION_FULL,
                                         "A collection holds at most " + MAX_TRACKS + " tracks",
                                         Map.of("collection_id", id, "max_tracks", MAX_TRACKS));
                             }
-                            return members.append(organization, id, trackId, size).replaceWith(revision + 1);
+                            return members.append(organization, id, trackId, size)
+                                    .replaceWith(EntityTag.ofList(revision + 1));
                         })));
     }
 
     /**
      * Removes a track if it is a member; removing a non-member changes nothing.
      *
-     * @return the revision afterwards
+     * @return the list's tag afterwards
      */
     @WithTransaction
-    public Uni<Long> remove(Caller caller, String id, String trackId, IfMatch ifMatch) {
+    public Uni<EntityTag> remove(Caller caller, String id, String trackId, IfMatch ifMatch) {
         if (trackId.length() > Ids.MAX_LENGTH) {
             // Malformed, not merely absent: no track can have this id (contract §1.2).
             return Uni.createFrom().failure(new TrackNotFound(trackId));
         }
         return lock(caller, id, ifMatch).chain(revision -> members.remove(caller.organizationId(), id, trackId)
-                .map(removed -> removed ? revision + 1 : revision));
+                .map(removed -> EntityTag.ofList(removed ? revision + 1 : revision)));
     }
 
     /**
      * Applies the reorder rule (contract §1.5) in one statement; an unchanged order writes nothing.
      *
-     * @return the revision afterwards
+     * @return the list's tag afterwards
      */
     @WithTransaction
-    public Uni<Long> reorder(Caller caller, String id, List<String> orderedTrackIds, IfMatch ifMatch) {
+    public Uni<EntityTag> reorder(Caller caller, String id, List<String> orderedTrackIds, IfMatch ifMatch) {
         List<String> duplicates = ReorderRule.duplicates(orderedTrackIds);
         if (!duplicates.isEmpty()) {
             return Uni.createFrom().failure(new ApiException(ErrorCode.VALIDATION_ERROR,
@@ -164,22 +172,24 @@ public class CollectionService {
                     Map.of("field", ReorderRequest.FIELD, "duplicate_ids", duplicates)));
         }
         return lock(caller, id, ifMatch).chain(revision -> orderedTrackIds.isEmpty()
-                ? Uni.createFrom().item(revision)
+                ? Uni.createFrom().item(EntityTag.ofList(revision))
                 : members.reorder(caller.organizationId(), id, orderedTrackIds.toArray(String[]::new))
-                        .map(changed -> changed ? revision + 1 : revision));
+                        .map(changed -> EntityTag.ofList(changed ? revision + 1 : revision)));
     }
 
-    /** Locks an owned collection and checks the precondition; returns its revision. */
+    /** Locks an owned collection for a change of its track list; returns its revision. */
     private Uni<Long> lock(Caller caller, String id, IfMatch ifMatch) {
-        return lockOwned(caller, id, ifMatch).map(collection -> collection.revision);
+        return lockOwned(caller, id, ifMatch, MusicCollection::listTag).map(collection -> collection.revision);
     }
 
-    private Uni<MusicCollection> lockOwned(Caller caller, String id, IfMatch ifMatch) {
+    /** Locks an owned collection and checks the precondition against the tag of what is about to change. */
+    private Uni<MusicCollection> lockOwned(Caller caller, String id, IfMatch ifMatch,
+            Function<MusicCollection, EntityTag> changing) {
         return collections.findOwnedForUpdate(caller, id).map(collection -> {
             if (collection == null) {
                 throw new CollectionNotFound(id);
             }
-            ifMatch.require(collection.revision);
+            ifMatch.require(changing.apply(collection));
             return collection;
         });
     }
@@ -193,9 +203,9 @@ public class CollectionService {
         });
     }
 
-    private Uni<CollectionView> withTrackCount(MusicCollection collection) {
+    private Uni<Versioned<CollectionView>> withTrackCount(MusicCollection collection) {
         return members.size(collection.organizationId, collection.id)
-                .map(count -> CollectionView.of(collection, count));
+                .map(count -> new Versioned<>(CollectionView.of(collection, count), collection.tag()));
     }
 
     /** A cover track, when one is given, must be a track of the caller's organization. */

@@ -64,7 +64,7 @@ public class CollectionsResource {
     @APIResponse(responseCode = "201", description = "The new collection.",
             content = @Content(schema = @Schema(implementation = CollectionView.class)))
     public Uni<RestResponse<CollectionView>> create(JsonNode body) {
-        return collections.create(caller.get(), CollectionEdit.forCreate(body)).map(view -> versioned(view).created());
+        return collections.create(caller.get(), CollectionEdit.forCreate(body)).map(Versioned::created);
     }
 
     @GET
@@ -83,7 +83,7 @@ public class CollectionsResource {
     @APIResponse(responseCode = "200", description = "The collection with `track_count`.")
     public Uni<RestResponse<CollectionView>> get(@PathParam("collection_id") String collectionId,
             @HeaderParam("If-None-Match") @Parameter(description = Versioned.IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch) {
-        return collections.get(caller.get(), collectionId).map(view -> versioned(view).read(ifNoneMatch));
+        return collections.get(caller.get(), collectionId).map(collection -> collection.read(ifNoneMatch));
     }
 
     @PATCH
@@ -98,17 +98,17 @@ public class CollectionsResource {
     public Uni<RestResponse<CollectionView>> update(@PathParam("collection_id") String collectionId, JsonNode body,
             @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         return collections.update(caller.get(), collectionId, CollectionEdit.forUpdate(body), IfMatch.parse(ifMatch))
-                .map(view -> versioned(view).ok());
+                .map(Versioned::ok);
     }
 
     @DELETE
     @Path("{collection_id}")
     @Operation(summary = "Delete a collection", description = "Soft delete: afterwards the collection is 404 everywhere; its tracks are untouched.")
     @APIResponse(responseCode = "200", description = "Deleted.")
-    public Uni<RestResponse<Ack>> delete(@PathParam("collection_id") String collectionId,
+    public Uni<Ack> delete(@PathParam("collection_id") String collectionId,
             @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         return collections.delete(caller.get(), collectionId, IfMatch.parse(ifMatch))
-                .map(revision -> new Versioned<>(Ack.of(collectionId, "Collection deleted."), revision).ok());
+                .replaceWith(Ack.of(collectionId, "Collection deleted."));
     }
 
     @GET
@@ -133,7 +133,7 @@ public class CollectionsResource {
     public Uni<RestResponse<Ack>> add(@PathParam("collection_id") String collectionId, @Valid @NotNull AddMember request,
             @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         return collections.add(caller.get(), collectionId, request.trackId(), IfMatch.parse(ifMatch))
-                .map(revision -> new Versioned<>(Ack.of(request.trackId(), "Track added to collection."), revision).ok());
+                .map(tag -> new Versioned<>(Ack.of(request.trackId(), "Track added to collection."), tag).ok());
     }
 
     @DELETE
@@ -145,7 +145,7 @@ public class CollectionsResource {
             @PathParam("track_id") String trackId,
             @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         return collections.remove(caller.get(), collectionId, trackId, IfMatch.parse(ifMatch))
-                .map(revision -> new Versioned<>(Ack.of(trackId, "Track removed from collection."), revision).ok());
+                .map(tag -> new Versioned<>(Ack.of(trackId, "Track removed from collection."), tag).ok());
     }
 
     @PATCH
@@ -174,10 +174,6 @@ public class CollectionsResource {
         List<String> order = request.orderedTrackIds();
         return reorderMetrics.record(Surface.COLLECTIONS, order.size(),
                 collections.reorder(caller.get(), collectionId, order, IfMatch.parse(ifMatch)))
-                .map(revision -> new Versioned<>(Ack.of(collectionId, "Collection reordered."), revision).ok());
-    }
-
-    private static Versioned<CollectionView> versioned(CollectionView view) {
-        return new Versioned<>(view, view.revision());
+                .map(tag -> new Versioned<>(Ack.of(collectionId, "Collection reordered."), tag).ok());
     }
 }

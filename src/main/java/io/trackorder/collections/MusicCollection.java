@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
 
 import io.trackorder.TenantKey;
+import io.trackorder.web.EntityTag;
 
 /**
  * A collection (playlist), private to its owner. Updates write only the changed columns, so a
@@ -42,7 +43,12 @@ public class MusicCollection {
     @Column(name = "cover_image_url")
     public String coverImageUrl;
 
+    /** Goes up with every change of the track list or its order. */
     public long revision;
+
+    /** Goes up with every other change of the collection: each PATCH, a cover cleared by its track's deletion. */
+    @Column(name = "change_count")
+    public long changeCount;
 
     @Column(name = "created_at")
     public Instant createdAt;
@@ -52,4 +58,14 @@ public class MusicCollection {
 
     @Column(name = "deleted_at")
     public Instant deletedAt;
+
+    /** The tag of the collection itself ({@code GET /collections/{id}}). */
+    public EntityTag tag() {
+        return EntityTag.ofObject(revision, changeCount);
+    }
+
+    /** The tag of its track list, whose pages depend on nothing but the revision (and the page asked for). */
+    public EntityTag listTag() {
+        return EntityTag.ofList(revision);
+    }
 }

@@ -13,6 +13,8 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.DynamicUpdate;
 
+import io.trackorder.web.EntityTag;
+
 /**
  * A release (an album on its way to distribution) of one workspace. Updates write only the
  * changed columns, so an edit never overwrites the {@code revision} that track changes keep.
@@ -62,10 +64,26 @@ public class Release extends CatalogEntry {
     @Column(name = "reviewed_by_id")
     public String reviewedById;
 
+    /** Goes up with every change of the track list or its order. */
     public long revision;
+
+    /**
+     * Goes up with every other change of the release or of its tracks: an edit, submit, review, a
+     * track's edit.
+     */
+    @Column(name = "change_count")
+    public long changeCount;
 
     public ReleaseStatus status() {
         return ReleaseStatus.of(status);
+    }
+
+    /**
+     * The tag of the release and of its track list: both show the tracks' fields, so one tag
+     * serves both.
+     */
+    public EntityTag tag() {
+        return EntityTag.ofObject(revision, changeCount);
     }
 
     public record Key(int tenantId, UUID id) implements Serializable {

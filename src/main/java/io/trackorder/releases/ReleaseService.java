@@ -21,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 import io.trackorder.ordering.ReorderRule;
 import io.trackorder.security.WorkspaceMember;
 import io.trackorder.web.ApiException;
+import io.trackorder.web.EntityTag;
 import io.trackorder.web.ErrorCode;
 import io.trackorder.web.IfMatch;
 import io.trackorder.web.RunsToCompletion;
@@ -29,7 +30,9 @@ import io.trackorder.web.Versioned;
 /**
  * The rules of releases, their tracks and their review workflow. Every change of a release or its
  * track list locks the release row first, so the writers of one release run one after another, and
- * checks the caller's {@link IfMatch} against the revision it locked.
+ * checks the caller's {@link IfMatch} against the release's tag ({@link Release#tag}) as locked.
+ * Every change raises the revision (track list and order) or the change count (everything else),
+ * so the tag changes with anything a reader of the release or its tracks could see.
  */
 @ApplicationScoped
 @RunsToCompletion
@@ -47,7 +50,7 @@ public class ReleaseService {
 
     /** A new draft owned by the caller, with its tracks numbered 1…n in the order given. */
     @WithTransaction
-    public Uni<ReleaseView> create(WorkspaceMember member, ReleaseEdit edit) {
+    public Uni<Versioned<ReleaseView>> create(WorkspaceMember member, ReleaseEdit edit) {
         Instant now = now();
         Release release = new Release();
         release.tenantId = member.tenantId();
@@ -65,7 +68,7 @@ public class ReleaseService {
         return releases.persist(release)
                 .chain(() -> created.isEmpty() ? Uni.createFrom().voidItem() : tracks.persist(created))
                 .chain(() -> releases.flush())
-                .map(done -> ReleaseView.of(release, created));
+                .map(done -> new Versioned<>(ReleaseView.of(release, created), release.tag()));
     }
 
     @WithSession
@@ -77,30 +80,30 @@ public class ReleaseService {
     }
 
     @WithSession
-    public Uni<ReleaseView> get(WorkspaceMember member, UUID id) {
+    public Uni<Versioned<ReleaseView>> get(WorkspaceMember member, UUID id) {
         return visible(member, id).chain(this::withTracks);
     }
 
     /** Partial update of the release's own fields; the revision stays as it is. */
     @WithTransaction
-    public Uni<ReleaseView> update(WorkspaceMember member, UUID id, ReleaseEdit edit, IfMatch ifMatch) {
+    public Uni<Versioned<ReleaseView>> update(WorkspaceMember member, UUID id, ReleaseEdit edit, IfMatch ifMatch) {
         return editable(member, id, ifMatch).chain(release -> {
             edit.applyTo(release);
             release.updatedAt = now();
+            release.changeCount++;
             return releases.flush().chain(() -> withTracks(release));
         });
     }
 
-    /** @return the revision the release had */
     @WithTransaction
-    public Uni<Long> delete(WorkspaceMember member, UUID id, IfMatch ifMatch) {
+    public Uni<Void> delete(WorkspaceMember member, UUID id, IfMatch ifMatch) {
         return editable(member, id, ifMatch)
-                .chain(release -> releases.deleteRelease(member.tenantId(), id).replaceWith(release.revision));
+                .chain(release -> releases.deleteRelease(member.tenantId(), id).replaceWithVoid());
     }
 
     /** draft or rejected → submitted; a release needs at least one track to be reviewed. */
     @WithTransaction
-    public Uni<ReleaseView> submit(WorkspaceMember member, UUID id, IfMatch ifMatch) {
+    public Uni<Versioned<ReleaseView>> submit(WorkspaceMember member, UUID id, IfMatch ifMatch) {
         return visibleForUpdate(member, id, ifMatch).chain(release -> {
             if (!release.status().isEditable()) {
                 throw new ReleaseNotEditable("Only releases in draft or rejected status can be submitted; this one is "
@@ -114,6 +117,7 @@ public class ReleaseService {
                 release.status = ReleaseStatus.SUBMITTED.value();
                 release.submittedAt = now;
                 release.updatedAt = now;
+                release.changeCount++;
                 return releases.flush().chain(() -> withTracks(release));
             });
         });
@@ -121,7 +125,7 @@ public class ReleaseService {
 
     /** submitted → approved or rejected, by an admin of the workspace. */
     @WithTransaction
-    public Uni<ReleaseView> review(WorkspaceMember member, UUID id, ReviewRequest request, IfMatch ifMatch) {
+    public Uni<Versioned<ReleaseView>> review(WorkspaceMember member, UUID id, ReviewRequest request, IfMatch ifMatch) {
         if (!member.admin()) {
             return Uni.createFrom().failure(new ApiException(ErrorCode.INSUFFICIENT_PERMISSIONS,
                     "Only workspace admins can review releases"));
@@ -138,18 +142,19 @@ public class ReleaseService {
             release.reviewedAt = now;
             release.reviewedById = member.userId();
             release.updatedAt = now;
+            release.changeCount++;
             return releases.flush().chain(() -> withTracks(release));
         });
     }
 
     /**
-     * The track list and the revision read before it: if a change commits in between, the revision
+     * The track list and the release's tag, read before it: if a change commits in between, the tag
      * is older than the list, so a change conditional on it fails safely with 412.
      */
     @WithSession
     public Uni<Versioned<List<ReleaseTrackView>>> tracks(WorkspaceMember member, UUID id) {
         return visible(member, id).chain(release -> tracks.ofRelease(member.tenantId(), id)
-                .map(found -> new Versioned<>(ReleaseTrackView.of(found), release.revision)));
+                .map(found -> new Versioned<>(ReleaseTrackView.of(found), release.tag())));
     }
 
     /** Appends a track, numbered after the last one. */
@@ -164,11 +169,14 @@ public class ReleaseService {
             release.revision++;
             release.updatedAt = now;
             return tracks.persist(track).chain(() -> releases.flush())
-                    .map(done -> new Versioned<>(ReleaseTrackView.of(track), release.revision));
+                    .map(done -> new Versioned<>(ReleaseTrackView.of(track), release.tag()));
         }));
     }
 
-    /** Partial update of a track's fields; its number and the release's revision stay as they are. */
+    /**
+     * Partial update of a track's fields; its number and the release's revision stay as they are,
+     * and the release's change count goes up: the release and its track list show the track.
+     */
     @WithTransaction
     public Uni<Versioned<ReleaseTrackView>> updateTrack(WorkspaceMember member, UUID id, UUID trackId, TrackEdit edit,
             IfMatch ifMatch) {
@@ -179,23 +187,24 @@ public class ReleaseService {
                     }
                     edit.applyTo(track);
                     track.updatedAt = now();
-                    return tracks.flush().map(done -> new Versioned<>(ReleaseTrackView.of(track), release.revision));
+                    release.changeCount++;
+                    return tracks.flush().map(done -> new Versioned<>(ReleaseTrackView.of(track), release.tag()));
                 }));
     }
 
     /**
      * Removes a track; the tracks after it move up one number.
      *
-     * @return the revision afterwards
+     * @return the release's tag afterwards
      */
     @WithTransaction
-    public Uni<Long> removeTrack(WorkspaceMember member, UUID id, UUID trackId, IfMatch ifMatch) {
+    public Uni<EntityTag> removeTrack(WorkspaceMember member, UUID id, UUID trackId, IfMatch ifMatch) {
         return editable(member, id, ifMatch).chain(release -> tracks.remove(member.tenantId(), id, trackId)
                 .map(removed -> {
                     if (!removed) {
                         throw new ReleaseTrackNotFound();
                     }
-                    return release.revision + 1;
+                    return EntityTag.ofObject(release.revision + 1, release.changeCount);
                 }));
     }
 
@@ -230,7 +239,8 @@ public class ReleaseService {
                 if (!strangers.isEmpty()) {
                     throw notTracks(strangers);
                 }
-                return new Versioned<>(ReleaseTrackView.of(found), moved ? release.revision + 1 : release.revision);
+                return new Versioned<>(ReleaseTrackView.of(found),
+                        EntityTag.ofObject(moved ? release.revision + 1 : release.revision, release.changeCount));
             }));
         });
     }
@@ -255,7 +265,7 @@ public class ReleaseService {
     private Uni<Release> visibleForUpdate(WorkspaceMember member, UUID id, IfMatch ifMatch) {
         return releases.findVisibleForUpdate(member, id).map(release -> {
             found(release);
-            ifMatch.require(release.revision);
+            ifMatch.require(release.tag());
             return release;
         });
     }
@@ -276,8 +286,9 @@ public class ReleaseService {
         });
     }
 
-    private Uni<ReleaseView> withTracks(Release release) {
-        return tracks.ofRelease(release.tenantId, release.id).map(found -> ReleaseView.of(release, found));
+    private Uni<Versioned<ReleaseView>> withTracks(Release release) {
+        return tracks.ofRelease(release.tenantId, release.id)
+                .map(found -> new Versioned<>(ReleaseView.of(release, found), release.tag()));
     }
 
     private static ReleaseTrack newTrack(Release release, int trackNumber, TrackEdit edit, Instant now) {

@@ -2,6 +2,7 @@ package io.trackorder.releases;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
@@ -72,7 +73,7 @@ public class ReleasesResource {
     @APIResponse(responseCode = "201", description = "`{success, message: \"Release created successfully\", data: Release}`")
     public Uni<RestResponse<Reply<ReleaseView>>> create(JsonNode body) {
         return releases.create(member.get(), ReleaseEdit.forCreate(body, member.get().tenantId()))
-                .map(created -> versioned("Release created successfully", created).created());
+                .map(created -> created.map(done("Release created successfully")).created());
     }
 
     @GET
@@ -96,8 +97,7 @@ public class ReleasesResource {
     @Operation(summary = "Get a release", description = "With its tracks, by trackNumber.")
     @APIResponse(responseCode = "200", description = "`{success, data: Release}`")
     public Uni<RestResponse<Reply<ReleaseView>>> get(@PathParam("id") String id, @HeaderParam("If-None-Match") @Parameter(description = Versioned.IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch) {
-        return releases.get(member.get(), releaseId(id))
-                .map(release -> new Versioned<>(Replies.data(release), release.revision()).read(ifNoneMatch));
+        return releases.get(member.get(), releaseId(id)).map(release -> release.map(Replies::data).read(ifNoneMatch));
     }
 
     @PUT
@@ -111,16 +111,16 @@ public class ReleasesResource {
     public Uni<RestResponse<Reply<ReleaseView>>> update(@PathParam("id") String id, JsonNode body, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         ReleaseEdit edit = ReleaseEdit.forUpdate(body, member.get().tenantId());
         return releases.update(member.get(), releaseId(id), edit, IfMatch.parse(ifMatch))
-                .map(updated -> versioned("Release updated successfully", updated).ok());
+                .map(updated -> updated.map(done("Release updated successfully")).ok());
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a release", description = "With its tracks. Only in `draft` or `rejected` status (else 400).")
     @APIResponse(responseCode = "200", description = "`{success, message: \"Release deleted successfully\"}`")
-    public Uni<RestResponse<Reply<Void>>> delete(@PathParam("id") String id, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+    public Uni<Reply<Void>> delete(@PathParam("id") String id, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         return releases.delete(member.get(), releaseId(id), IfMatch.parse(ifMatch))
-                .map(revision -> new Versioned<>(Replies.done("Release deleted successfully"), revision).ok());
+                .replaceWith(Replies.done("Release deleted successfully"));
     }
 
     @POST
@@ -131,7 +131,7 @@ public class ReleasesResource {
     @APIResponse(responseCode = "200", description = "`{success, message: \"Release submitted for review successfully\", data: Release}`")
     public Uni<RestResponse<Reply<ReleaseView>>> submit(@PathParam("id") String id, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         return releases.submit(member.get(), releaseId(id), IfMatch.parse(ifMatch))
-                .map(submitted -> versioned("Release submitted for review successfully", submitted).ok());
+                .map(submitted -> submitted.map(done("Release submitted for review successfully")).ok());
     }
 
     @POST
@@ -143,10 +143,9 @@ public class ReleasesResource {
             examples = @ExampleObject(name = "reject", value = "{\"action\": \"reject\", \"feedback\": \"Cover art is missing\"}")))
     @APIResponse(responseCode = "200", description = "`{success, message: \"Release approved successfully\" | \"Release rejected successfully\", data: Release}`")
     public Uni<RestResponse<Reply<ReleaseView>>> review(@PathParam("id") String id, ReviewRequest request, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
-        return releases.review(member.get(), releaseId(id), request, IfMatch.parse(ifMatch)).map(reviewed -> versioned(
-                ReleaseStatus.of(reviewed.status()) == ReleaseStatus.APPROVED
-                        ? "Release approved successfully" : "Release rejected successfully",
-                reviewed).ok());
+        return releases.review(member.get(), releaseId(id), request, IfMatch.parse(ifMatch)).map(reviewed -> reviewed.map(
+                done(ReleaseStatus.of(reviewed.body().status()) == ReleaseStatus.APPROVED
+                        ? "Release approved successfully" : "Release rejected successfully")).ok());
     }
 
     @GET
@@ -155,8 +154,7 @@ public class ReleasesResource {
     @Operation(summary = "List a release's tracks", description = "By trackNumber.")
     @APIResponse(responseCode = "200", description = "`{success, data: [ReleaseTrack]}`")
     public Uni<RestResponse<Reply<List<ReleaseTrackView>>>> tracks(@PathParam("id") String id, @HeaderParam("If-None-Match") @Parameter(description = Versioned.IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch) {
-        return releases.tracks(member.get(), releaseId(id))
-                .map(list -> new Versioned<>(Replies.data(list.body()), list.revision()).read(ifNoneMatch));
+        return releases.tracks(member.get(), releaseId(id)).map(list -> list.map(Replies::data).read(ifNoneMatch));
     }
 
     @POST
@@ -176,7 +174,7 @@ public class ReleasesResource {
     public Uni<RestResponse<Reply<ReleaseTrackView>>> addTrack(@PathParam("id") String id, JsonNode body, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         TrackEdit edit = TrackEdit.forCreate(body, member.get().tenantId());
         return releases.addTrack(member.get(), releaseId(id), edit, IfMatch.parse(ifMatch))
-                .map(added -> done("Track added successfully", added).created());
+                .map(added -> added.map(done("Track added successfully")).created());
     }
 
     @PUT
@@ -191,7 +189,7 @@ public class ReleasesResource {
             @PathParam("trackId") String trackId, JsonNode body, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         TrackEdit edit = TrackEdit.forUpdate(body, member.get().tenantId());
         return releases.updateTrack(member.get(), releaseId(id), trackId(trackId), edit, IfMatch.parse(ifMatch))
-                .map(updated -> done("Track updated successfully", updated).ok());
+                .map(updated -> updated.map(done("Track updated successfully")).ok());
     }
 
     @DELETE
@@ -202,7 +200,7 @@ public class ReleasesResource {
     public Uni<RestResponse<Reply<Void>>> removeTrack(@PathParam("id") String id, @PathParam("trackId") String trackId,
             @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         return releases.removeTrack(member.get(), releaseId(id), trackId(trackId), IfMatch.parse(ifMatch))
-                .map(revision -> new Versioned<>(Replies.done("Track removed successfully"), revision).ok());
+                .map(tag -> new Versioned<>(Replies.done("Track removed successfully"), tag).ok());
     }
 
     @POST
@@ -227,15 +225,12 @@ public class ReleasesResource {
         List<String> order = request.trackOrder();
         return reorderMetrics.record(Surface.RELEASES, order.size(),
                 releases.reorder(member.get(), releaseId(id), order, IfMatch.parse(ifMatch)))
-                .map(ordered -> done("Tracks reordered successfully", ordered).ok());
+                .map(ordered -> ordered.map(done("Tracks reordered successfully")).ok());
     }
 
-    private static Versioned<Reply<ReleaseView>> versioned(String message, ReleaseView release) {
-        return new Versioned<>(Replies.done(message, release), release.revision());
-    }
-
-    private static <T> Versioned<Reply<T>> done(String message, Versioned<T> result) {
-        return new Versioned<>(Replies.done(message, result.body()), result.revision());
+    /** Wraps a result in a success reply with a message. */
+    private static <T> Function<T, Reply<T>> done(String message) {
+        return data -> Replies.done(message, data);
     }
 
     /** An id that is not a UUID names no release: 404, like any other release outside the caller's view. */

@@ -76,7 +76,10 @@ public class TrackService {
         });
     }
 
-    /** Deletes a track the caller created; it leaves every collection, whose positions stay dense. */
+    /**
+     * Deletes a track the caller created; it leaves every collection, whose positions stay dense,
+     * and stops being the cover of any.
+     */
     @WithTransaction
     public Uni<Void> delete(Caller caller, String id) {
         return tracks.lockForDelete(caller.organizationId(), id)
@@ -90,7 +93,8 @@ public class TrackService {
                     }
                     return collections.lockHolding(caller.organizationId(), id);
                 })
-                .chain(locked -> tracks.deleteWithMemberships(caller.organizationId(), id));
+                .chain(locked -> collections.clearCover(caller.organizationId(), id))
+                .chain(cleared -> tracks.deleteWithMemberships(caller.organizationId(), id));
     }
 
     private static List<TrackView> views(List<Track> found) {

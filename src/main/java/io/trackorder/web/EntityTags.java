@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/**
- * Entity tags of collections and releases: {@code "<revision>"}, the version of their track list.
- * Parses the tag lists of {@code If-Match} and {@code If-None-Match} (RFC 9110 §8.8.3, §13.1).
- */
+/** Parses the tag lists of {@code If-Match} and {@code If-None-Match} (RFC 9110 §8.8.3, §13.1). */
 public final class EntityTags {
+
+    public static final String IF_NONE_MATCH = "If-None-Match";
 
     /** One tag of a list, with the comma or end that follows it; {@code W/} marks a weak tag. */
     private static final Pattern TAG = Pattern.compile("\\s*(W/)?\"([\\x21\\x23-\\x7E]*)\"\\s*(,|$)");
@@ -18,16 +17,22 @@ public final class EntityTags {
     private EntityTags() {
     }
 
-    public static String of(long revision) {
-        return "\"" + revision + "\"";
+    /**
+     * Whether a read may answer 304: {@code If-None-Match} names the current tag (weak comparison,
+     * RFC 9110 §13.1.2) or is {@code *}.
+     *
+     * @throws ApiException 400 for a malformed header
+     */
+    public static boolean notModified(String ifNoneMatch, EntityTag current) {
+        TagList known = parse(ifNoneMatch, IF_NONE_MATCH);
+        return known != null && known.contains(current, true);
     }
 
     /** A parsed header: any tag ({@code *}), or the listed ones. */
     record TagList(boolean any, List<Tag> tags) {
 
-        boolean contains(long revision, boolean weakMatches) {
-            String opaque = Long.toString(revision);
-            return any || tags.stream().anyMatch(tag -> (weakMatches || !tag.weak()) && tag.opaque().equals(opaque));
+        boolean contains(EntityTag current, boolean weakMatches) {
+            return any || tags.stream().anyMatch(tag -> (weakMatches || !tag.weak()) && tag.opaque().equals(current.opaque()));
         }
     }
 
@@ -54,7 +59,7 @@ public final class EntityTags {
         }
         if (tags.isEmpty() || end != header.length()) {
             throw new ApiException(ErrorCode.INVALID_REQUEST,
-                    name + " must be * or a list of at most " + MAX_TAGS + " quoted revisions, such as \"3\"");
+                    name + " must be * or a list of at most " + MAX_TAGS + " quoted ETags, such as \"3.1\"");
         }
         return new TagList(false, List.copyOf(tags));
     }

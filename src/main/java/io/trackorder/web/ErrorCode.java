@@ -9,7 +9,7 @@ public enum ErrorCode {
     RESOURCE_NOT_FOUND(404, "client_error", "The requested resource was not found."),
     METHOD_NOT_ALLOWED(405, "client_error", "The HTTP method is not allowed for this resource."),
     NOT_ACCEPTABLE(406, "client_error", "The requested response media type is not available."),
-    PRECONDITION_FAILED(412, "client_error", "The resource has changed since the given revision."),
+    PRECONDITION_FAILED(412, "client_error", "The resource has changed since the given entity tag."),
     PAYLOAD_TOO_LARGE(413, "client_error", "The request body is too large."),
     UNSUPPORTED_MEDIA_TYPE(415, "client_error", "The request media type is not supported."),
     VALIDATION_ERROR(422, "validation_error", "The request payload is invalid."),

@@ -3,16 +3,18 @@ package io.trackorder.web;
 import java.util.Map;
 
 /**
- * The {@code If-Match} precondition of a change: the change goes ahead only while the list is at
- * one of the given revisions. Absent or {@code *} means unconditional. Checked after the row lock
- * is taken, so no other writer can move the revision between the check and the change.
+ * The {@code If-Match} precondition of a change: the change goes ahead only while the resource it
+ * changes still has one of the given entity tags. Absent or {@code *} means unconditional. Checked
+ * after the row lock is taken, so no other writer can change the tag between the check and the change.
  */
 public final class IfMatch {
 
     public static final String HEADER = "If-Match";
     public static final String DESCRIPTION = """
-            Optional. The `ETag` of an earlier response (e.g. `"3"`): the change is made only if the revision is \
-            still that one, else 412 and nothing is written. Absent or `*`: unconditional.""";
+            Optional. The `ETag` of an earlier response about the resource this request changes (e.g. `"3"` for a \
+            collection's track list, `"3.1"` for a collection or a release): the change is made only if the \
+            resource still has that tag, else 412 and nothing is written. Several tags: any of them. Weak tags \
+            never match. Absent or `*`: unconditional.""";
     public static final IfMatch ANY = new IfMatch(null);
 
     private final EntityTags.TagList tags;
@@ -27,13 +29,13 @@ public final class IfMatch {
         return parsed == null ? ANY : new IfMatch(parsed);
     }
 
-    /** @throws ApiException 412 when the current revision is not one the client asked for */
-    public void require(long revision) {
+    /** @throws ApiException 412 when the resource's current tag is not one the client asked for */
+    public void require(EntityTag current) {
         // Strong comparison (RFC 9110 §13.1.1): a weak tag never matches.
-        if (tags != null && !tags.contains(revision, false)) {
+        if (tags != null && !tags.contains(current, false)) {
             throw new ApiException(ErrorCode.PRECONDITION_FAILED,
-                    "The revision is " + revision + ", not the one If-Match names; read it again and retry",
-                    Map.of("revision", revision));
+                    "The ETag is now " + current.header() + ", not one that If-Match names; read it again and retry",
+                    Map.of("etag", current.header()));
         }
     }
 }

@@ -1,15 +1,23 @@
 package io.trackorder.web;
 
+import java.util.function.Function;
+
 import org.jboss.resteasy.reactive.RestResponse;
 
 import jakarta.ws.rs.core.HttpHeaders;
 
-/** A response body and the revision of the list it describes, sent as {@code ETag: "<revision>"}. */
-public record Versioned<T>(T body, long revision) {
+/** A response body and the entity tag of the resource it describes, sent as {@code ETag}. */
+public record Versioned<T>(T body, EntityTag tag) {
 
     public static final String IF_NONE_MATCH_DESCRIPTION = """
-            Optional. The `ETag` of an earlier response (e.g. `"3"`): while the revision is still that one the \
-            answer is 304 Not Modified without a body.""";
+            Optional. The `ETag` of an earlier response of this `GET`: while the representation is still byte for \
+            byte the one that tag was issued for, the answer is 304 Not Modified without a body (weak comparison; \
+            `*` matches any).""";
+
+    /** The same tag on another body about the same resource (e.g. the body wrapped in a reply). */
+    public <U> Versioned<U> map(Function<T, U> wrap) {
+        return new Versioned<>(wrap.apply(body), tag);
+    }
 
     public RestResponse<T> ok() {
         return respond(RestResponse.Status.OK);
@@ -20,20 +28,18 @@ public record Versioned<T>(T body, long revision) {
     }
 
     /**
-     * A read: 304 without a body when {@code If-None-Match} names the current revision (weak
-     * comparison, RFC 9110 §13.1.2), else 200.
+     * A read: 304 without a body when {@code If-None-Match} names the current tag, else 200.
      *
      * @throws ApiException 400 for a malformed header
      */
     public RestResponse<T> read(String ifNoneMatch) {
-        EntityTags.TagList known = EntityTags.parse(ifNoneMatch, "If-None-Match");
-        if (known != null && known.contains(revision, true)) {
-            return RestResponse.ResponseBuilder.<T> notModified().header(HttpHeaders.ETAG, EntityTags.of(revision)).build();
+        if (EntityTags.notModified(ifNoneMatch, tag)) {
+            return RestResponse.ResponseBuilder.<T> notModified().header(HttpHeaders.ETAG, tag.header()).build();
         }
         return ok();
     }
 
     private RestResponse<T> respond(RestResponse.Status status) {
-        return RestResponse.ResponseBuilder.create(status, body).header(HttpHeaders.ETAG, EntityTags.of(revision)).build();
+        return RestResponse.ResponseBuilder.create(status, body).header(HttpHeaders.ETAG, tag.header()).build();
     }
 }

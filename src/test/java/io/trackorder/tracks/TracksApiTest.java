@@ -6,14 +6,18 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.trackorder.support.Api;
+import io.trackorder.support.Concurrently;
 import io.trackorder.support.TestDatabase;
 
 @QuarkusTest
@@ -131,5 +135,36 @@ class TracksApiTest {
         caller.request().get(caller.path("/collections/" + covered)).then().body("cover_track_id", nullValue());
         caller.request().get(caller.path("/tracks/" + doomed)).then().statusCode(404);
         caller.request().delete(caller.path("/tracks/" + doomed)).then().statusCode(404);
+    }
+
+    /**
+     * Each track is a member of one collection and the cover of the other: deleting both at once
+     * locks both collections from both sides, which must happen in one order, or the two deletes
+     * deadlock.
+     */
+    @Test
+    void tracksCoveringEachOthersCollectionsCanBeDeletedAtOnce() throws Exception {
+        Api.Caller caller = Api.newCaller();
+        List<IntSupplier> deletes = new ArrayList<>();
+        List<String> collections = new ArrayList<>();
+        for (int pair = 0; pair < 8; pair++) {
+            String x = caller.newTrack();
+            String y = caller.newTrack();
+            for (List<String> memberAndCover : List.of(List.of(x, y), List.of(y, x))) {
+                String collection = caller.request().body(Map.of("name", "c", "cover_track_id", memberAndCover.get(1)))
+                        .post(caller.path("/collections")).then().statusCode(201).extract().<String> path("id");
+                caller.add(collection, memberAndCover.get(0));
+                collections.add(collection);
+            }
+            for (String track : List.of(x, y)) {
+                deletes.add(() -> caller.request().delete(caller.path("/tracks/" + track)).statusCode());
+            }
+        }
+
+        assertEquals(Collections.nCopies(deletes.size(), 200), Concurrently.statuses(deletes, deletes.size()));
+        for (String collection : collections) {
+            caller.request().get(caller.path("/collections/" + collection)).then().statusCode(200)
+                    .body("cover_track_id", nullValue()).body("track_count", equalTo(0));
+        }
     }
 }
