@@ -18,10 +18,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 @ApplicationScoped
 public class UnmatchedRoutes {
 
-    // Right after RequestIds (Integer.MIN_VALUE), so even a 413 carries the request id.
-    private static final int FIRST = Integer.MIN_VALUE + 1;
-    private static final int LAST = Integer.MAX_VALUE;
-
     private final RouteErrors errors;
     private final long maxBodyBytes;
     private final BodyHandler boundedBody;
@@ -35,7 +31,7 @@ public class UnmatchedRoutes {
 
     void install(@Observes Router router) {
         // A declared length over the limit is refused before the body is read, in the surface's format.
-        router.route().order(FIRST).handler(ctx -> {
+        router.route().order(RouteOrder.BODY_LIMIT).handler(ctx -> {
             long length = declaredLength(ctx);
             if (length > maxBodyBytes) {
                 ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
@@ -49,10 +45,10 @@ public class UnmatchedRoutes {
                 ctx.next();
             }
         });
-        router.route().order(LAST).handler(ctx -> errors.answer(ctx,
+        router.route().order(RouteOrder.UNMATCHED).handler(ctx -> errors.answer(ctx,
                 new ApiException(ErrorCode.RESOURCE_NOT_FOUND, "No resource at this path")));
         // Failure handlers run in route order: this one must see a 413 before Quarkus' own handler.
-        router.route().order(FIRST).failureHandler(ctx -> {
+        router.route().order(RouteOrder.BODY_LIMIT).failureHandler(ctx -> {
             if (ctx.statusCode() == 413) {
                 ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
                 errors.answer(ctx, tooLarge());
