@@ -77,7 +77,6 @@ public class ErrorMappers {
                     : new ApiException(ErrorCode.INVALID_REQUEST, "The request could not be read");
             case 401 -> new ApiException(ErrorCode.AUTHENTICATION_REQUIRED, "Missing or invalid authorization header");
             case 404 -> new ApiException(ErrorCode.RESOURCE_NOT_FOUND, "No resource at this path");
-            case 405 -> new ApiException(ErrorCode.METHOD_NOT_ALLOWED, request.method() + " is not allowed here");
             case 406 -> new ApiException(ErrorCode.NOT_ACCEPTABLE, "Only application/json responses are available");
             case 413 -> new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is over 1 MiB");
             case 415 -> new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the request body as application/json");

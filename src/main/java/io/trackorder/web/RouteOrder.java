@@ -14,6 +14,8 @@ final class RouteOrder {
     static final int SHUTDOWN_GATE = ROUTE + 1;
     /** {@link UnmatchedRoutes}: bodies over the limit. */
     static final int BODY_LIMIT = SHUTDOWN_GATE + 1;
+    /** {@link UnmatchedRoutes}: OPTIONS and methods the route does not take. */
+    static final int METHODS = BODY_LIMIT + 1;
     /** {@link UnmatchedRoutes}: a path no endpoint has. */
     static final int UNMATCHED = Integer.MAX_VALUE;
 
