@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.trackorder.support.Api;
+import io.trackorder.support.RawHttp;
 import io.trackorder.support.Releases;
 
 /**
@@ -84,16 +85,57 @@ class MetricsTest {
         caller.request().body(Map.of("ordered_track_ids", List.of()))
                 .patch(caller.path("/collections/" + collection + "/order")).then().statusCode(200);
         caller.request().get(unknownPath).then().statusCode(404);
-        // A wrong method matches no endpoint: its path must not become a series either.
+        // A wrong method matches no endpoint but its route: it is counted under the route's template.
         caller.request().delete(caller.path("/collections")).then().statusCode(405);
         Scrape after = Scrape.now();
 
         assertEquals(1, after.minus(before, HTTP_COUNT,
                 Map.of("method", "PATCH", "status", "200", "uri", orderTemplate)));
         assertEquals(1, after.minus(before, HTTP_COUNT, Map.of("method", "GET", "status", "404", "uri", "NOT_FOUND")));
-        assertEquals(1, after.minus(before, HTTP_COUNT, Map.of("method", "DELETE", "status", "405", "uri", "UNKNOWN")));
+        assertEquals(1, after.minus(before, HTTP_COUNT,
+                Map.of("method", "DELETE", "status", "405", "uri", "/v1/music/{organization_id}/collections")));
         assertFalse(after.text().contains(caller.organizationId()), "no series names the organization");
         assertFalse(after.text().contains(collection), "no series names the collection, nor the unknown path");
+    }
+
+    @Test
+    void requestsAnsweredBeforeAnyEndpointRunsAreCountedByRouteTemplateOrAFixedValue() throws Exception {
+        Api.Caller caller = Api.newCaller();
+        String collection = caller.newCollection();
+        String track = caller.newTrack();
+        Releases.Member member = Releases.newMember();
+        String release = member.newRelease(1);
+        String releaseTrack = member.trackIds(release).get(0);
+        String collectionTemplate = "/v1/music/{organization_id}/collections/{collection_id}";
+        String membersTemplate = collectionTemplate + "/tracks";
+        String releaseTrackTemplate = "/releases/{id}/tracks/{trackId}";
+
+        Scrape before = Scrape.now();
+        caller.request().options(caller.path("/collections/" + collection)).then().statusCode(200);
+        caller.request().put(caller.path("/collections/" + collection)).then().statusCode(405);
+        given().get(caller.path("/collections/" + collection)).then().statusCode(401);
+        caller.request().body("{\"track_id\": \"" + "x".repeat(1024 * 1024) + "\"}")
+                .post(caller.path("/collections/" + collection + "/tracks")).then().statusCode(413);
+        member.request().options("/releases/" + release + "/tracks/" + releaseTrack).then().statusCode(200);
+        member.request().get("/releases/" + release + "/tracks/" + releaseTrack).then().statusCode(405);
+        given().delete("/releases/" + release + "/tracks/" + releaseTrack).then().statusCode(401);
+        caller.request().get(caller.path("/collections/" + collection + "/no-such-thing/" + track)).then().statusCode(404);
+        assertEquals(400, RawHttp.send("DELETE", caller.path("/collections/" + collection + "/tracks/%2e%2e"),
+                Map.of("X-API-Key", caller.apiKey())).status());
+        Scrape after = Scrape.now();
+
+        assertEquals(1, after.minus(before, HTTP_COUNT, Map.of("method", "OPTIONS", "status", "200", "uri", collectionTemplate)));
+        assertEquals(1, after.minus(before, HTTP_COUNT, Map.of("method", "PUT", "status", "405", "uri", collectionTemplate)));
+        assertEquals(1, after.minus(before, HTTP_COUNT, Map.of("method", "GET", "status", "401", "uri", collectionTemplate)));
+        assertEquals(1, after.minus(before, HTTP_COUNT, Map.of("method", "POST", "status", "413", "uri", membersTemplate)));
+        assertEquals(1, after.minus(before, HTTP_COUNT, Map.of("method", "OPTIONS", "status", "200", "uri", releaseTrackTemplate)));
+        assertEquals(1, after.minus(before, HTTP_COUNT, Map.of("method", "GET", "status", "405", "uri", releaseTrackTemplate)));
+        assertEquals(1, after.minus(before, HTTP_COUNT, Map.of("method", "DELETE", "status", "401", "uri", releaseTrackTemplate)));
+        assertEquals(1, after.minus(before, HTTP_COUNT, Map.of("method", "GET", "status", "404", "uri", "NOT_FOUND")));
+        assertEquals(1, after.minus(before, HTTP_COUNT, Map.of("method", "DELETE", "status", "400", "uri", "UNKNOWN")));
+        for (String id : List.of(caller.organizationId(), collection, track, member.workspace(), release, releaseTrack)) {
+            assertFalse(after.text().contains(id), "a series names " + id + ":\n" + after.text());
+        }
     }
 
     /** One scrape of {@code /q/metrics}, in the Prometheus text format. */

@@ -10,17 +10,18 @@ import io.smallrye.mutiny.Uni;
 import io.trackorder.MusicConfig;
 import io.trackorder.web.ApiException;
 import io.trackorder.web.ErrorCode;
+import io.trackorder.web.RequestRoute;
+import io.trackorder.web.Surface;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Admits requests of the Collections API ({@code X-API-Key}, organization in the path) and of
- * {@code /admin} ({@code X-Admin-Token}); every other path passes through untouched.
+ * {@code /admin} ({@code X-Admin-Token}); requests of other surfaces pass through untouched.
  */
 public class AccessFilter {
 
     static final String API_KEY_HEADER = "X-API-Key";
     static final String ADMIN_TOKEN_HEADER = "X-Admin-Token";
-    private static final String COLLECTIONS_API = "/v1/music/";
-    private static final String ADMIN_API = "/admin/";
 
     private final ApiKeyService apiKeys;
     private final CurrentCaller currentCaller;
@@ -35,9 +36,9 @@ public class AccessFilter {
     }
 
     @ServerRequestFilter
-    public Uni<Void> admit(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if (path.startsWith(COLLECTIONS_API)) {
+    public Uni<Void> admit(ContainerRequestContext request, HttpServerRequest http) {
+        Surface surface = RequestRoute.of(http).surface();
+        if (surface == Surface.COLLECTIONS) {
             String organization = request.getUriInfo().getPathParameters().getFirst("organization_id");
             return apiKeys.authenticate(request.getHeaderString(API_KEY_HEADER))
                     .invoke(caller -> {
@@ -50,7 +51,7 @@ public class AccessFilter {
                     })
                     .replaceWithVoid();
         }
-        if (path.startsWith(ADMIN_API)) {
+        if (surface == Surface.ADMIN) {
             String expected = config.admin().token().filter(token -> !token.isBlank()).orElse(null);
             if (!secrets.sameSecret(expected, request.getHeaderString(ADMIN_TOKEN_HEADER))) {
                 return Uni.createFrom().failure(new ApiException(ErrorCode.AUTHENTICATION_REQUIRED,

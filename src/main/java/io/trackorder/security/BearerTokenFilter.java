@@ -4,7 +4,6 @@ import java.util.Set;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
-import jakarta.ws.rs.container.ContainerRequestContext;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -15,16 +14,18 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.trackorder.web.ApiException;
 import io.trackorder.web.ErrorCode;
+import io.trackorder.web.RequestRoute;
+import io.trackorder.web.Surface;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Admits requests of the Releases API: a bearer JWT, verified by smallrye-jwt as the
  * {@code mp.jwt.verify.*} settings say (RS256, {@code exp}, issuer when configured), that names a
- * user and an active workspace. Every other path passes through untouched; authentication is not
- * proactive, so a bearer header on the Collections API is never even looked at.
+ * user and an active workspace. Requests of other surfaces pass through untouched; authentication is
+ * not proactive, so a bearer header on the Collections API is never even looked at.
  */
 public class BearerTokenFilter {
 
-    private static final String RELEASES_API = "/releases";
     private static final int MAX_CLAIM_LENGTH = 128;
     private static final String ADMIN = "admin";
 
@@ -39,9 +40,8 @@ public class BearerTokenFilter {
     }
 
     @ServerRequestFilter
-    public Uni<Void> admit(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if (!path.equals(RELEASES_API) && !path.startsWith(RELEASES_API + "/")) {
+    public Uni<Void> admit(HttpServerRequest request) {
+        if (RequestRoute.of(request).surface() != Surface.RELEASES) {
             return Uni.createFrom().voidItem();
         }
         return identities.getDeferredIdentity()

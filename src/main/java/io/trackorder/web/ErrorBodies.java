@@ -11,9 +11,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The two error formats, one per API surface. The surface is told by the path: {@code /releases}
- * is the Releases API; everything else (the Collections API, {@code /admin}, unknown routes)
- * answers with the Collections API envelope.
+ * The two error formats: the Releases API has its own; every other surface (the Collections API,
+ * {@code /admin}, paths of no endpoint) answers with the Collections API envelope.
  * <p>
  * The bodies leave as the entity of a {@code Response} or through an {@code ObjectMapper}, where
  * Quarkus cannot see their types: they are registered for reflection so that Jackson finds their
@@ -21,13 +20,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 public final class ErrorBodies {
 
-    private static final String RELEASES = "/releases";
-
     private ErrorBodies() {
     }
 
-    public static Object of(ApiException error, String path, String requestId) {
-        if (isReleasesApi(path)) {
+    public static Object of(ApiException error, Surface surface, String requestId) {
+        if (surface == Surface.RELEASES) {
             Object field = error.details().get("field");
             return new ReleasesError("error", error.reason(), field == null ? null
                     : List.of(new ReleasesError.FieldError(field.toString(), error.reason())));
@@ -38,14 +35,10 @@ public final class ErrorBodies {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
     }
 
-    /** The error's status on the path's surface: the Releases API answers every validation failure with 400, as its seed does. */
-    static int status(ApiException error, String path) {
+    /** The error's status on the surface: the Releases API answers every validation failure with 400, as its seed does. */
+    static int status(ApiException error, Surface surface) {
         int status = error.code().status();
-        return status == 422 && isReleasesApi(path) ? 400 : status;
-    }
-
-    static boolean isReleasesApi(String path) {
-        return path != null && (path.equals(RELEASES) || path.startsWith(RELEASES + "/"));
+        return status == 422 && surface == Surface.RELEASES ? 400 : status;
     }
 
     /** {@code {"success": false, "error": {...}}}, as in the Collections API seed. */

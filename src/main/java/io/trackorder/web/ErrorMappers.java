@@ -65,7 +65,7 @@ public class ErrorMappers {
         ConstraintViolation<?> first = error.getConstraintViolations().stream()
                 .sorted((a, b) -> a.getPropertyPath().toString().compareTo(b.getPropertyPath().toString()))
                 .findFirst().orElseThrow();
-        String field = FieldNames.forSurface(leafName(first), request.path());
+        String field = FieldNames.forSurface(leafName(first), surface(request));
         return respond(wrongField(field, field + " " + first.getMessage(), request), request);
     }
 
@@ -77,7 +77,6 @@ public class ErrorMappers {
                     : new ApiException(ErrorCode.INVALID_REQUEST, "The request could not be read");
             case 401 -> new ApiException(ErrorCode.AUTHENTICATION_REQUIRED, "Missing or invalid authorization header");
             case 404 -> new ApiException(ErrorCode.RESOURCE_NOT_FOUND, "No resource at this path");
-            case 405 -> new ApiException(ErrorCode.METHOD_NOT_ALLOWED, request.method() + " is not allowed here");
             case 406 -> new ApiException(ErrorCode.NOT_ACCEPTABLE, "Only application/json responses are available");
             case 413 -> new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is over 1 MiB");
             case 415 -> new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the request body as application/json");
@@ -112,7 +111,7 @@ public class ErrorMappers {
     }
 
     private static ApiException wrongField(String field, String reason, HttpServerRequest request) {
-        ErrorCode code = ErrorBodies.isReleasesApi(request.path()) ? ErrorCode.INVALID_REQUEST : ErrorCode.VALIDATION_ERROR;
+        ErrorCode code = surface(request) == Surface.RELEASES ? ErrorCode.INVALID_REQUEST : ErrorCode.VALIDATION_ERROR;
         return new ApiException(code, reason, Map.of("field", field));
     }
 
@@ -140,10 +139,15 @@ public class ErrorMappers {
     }
 
     static Response respond(ApiException error, HttpServerRequest request) {
-        return Response.status(ErrorBodies.status(error, request.path()))
+        Surface surface = surface(request);
+        return Response.status(ErrorBodies.status(error, surface))
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ErrorBodies.of(error, request.path(), requestId(request)))
+                .entity(ErrorBodies.of(error, surface, requestId(request)))
                 .build();
+    }
+
+    private static Surface surface(HttpServerRequest request) {
+        return RequestRoute.of(request).surface();
     }
 
     private static String requestId(HttpServerRequest request) {

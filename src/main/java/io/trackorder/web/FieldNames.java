@@ -10,8 +10,8 @@ final class FieldNames {
     private FieldNames() {
     }
 
-    static String forSurface(String javaName, String path) {
-        if (javaName == null || ErrorBodies.isReleasesApi(path)) {
+    static String forSurface(String javaName, Surface surface) {
+        if (javaName == null || surface == Surface.RELEASES) {
             return javaName;
         }
         return HUMP.matcher(javaName).replaceAll("$1_$2").toLowerCase();

@@ -37,12 +37,11 @@ public class RequestIds {
     private static final Pattern W3C_TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}");
     private static final String ZERO_TRACE_ID = "0".repeat(32);
     private static final String ZERO_PARENT_ID = "0".repeat(16);
-    private static final int FIRST = Integer.MIN_VALUE;
 
     private final SecureRandom random = new SecureRandom();
 
     void install(@Observes Router router) {
-        router.route().order(FIRST).handler(ctx -> {
+        router.route().order(RouteOrder.REQUEST_ID).handler(ctx -> {
             String id = effectiveId(ctx.request().getHeader(HEADER), ctx.request().getHeader(TRACEPARENT));
             ctx.request().headers().set(HEADER, id);
             ctx.response().putHeader(HEADER, id);

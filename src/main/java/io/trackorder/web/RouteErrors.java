@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 /** Answers from a Vert.x route, before any endpoint runs, in the error format of the request's surface. */
@@ -22,11 +24,17 @@ public class RouteErrors {
         if (ctx.response().headWritten()) {
             return;
         }
-        Object body = ErrorBodies.of(error, ctx.request().path(), ctx.request().getHeader(RequestIds.HEADER));
+        Surface surface = RequestRoute.of(ctx.request()).surface();
+        Object body = ErrorBodies.of(error, surface, ctx.request().getHeader(RequestIds.HEADER));
         try {
-            ctx.response().setStatusCode(ErrorBodies.status(error, ctx.request().path()))
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(json.writeValueAsString(body));
+            HttpServerResponse response = ctx.response().setStatusCode(ErrorBodies.status(error, surface))
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+            if (ctx.request().method() == HttpMethod.HEAD) {
+                // No body on HEAD: Vert.x drops it on HTTP/1.1 only, and would send it on HTTP/2.
+                response.end();
+            } else {
+                response.end(json.writeValueAsString(body));
+            }
         } catch (JsonProcessingException e) {
             ctx.fail(e);
         }

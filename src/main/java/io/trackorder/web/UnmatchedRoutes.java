@@ -12,15 +12,12 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Requests that no endpoint takes still get the surface's error format: an unknown path is 404,
- * and a body over the limit, refused by the HTTP layer before any endpoint runs, is 413.
+ * Requests that no endpoint takes still get the surface's error format: an unknown path is 404, a
+ * method the route does not take is 405 with {@code Allow}, and a body over the limit, refused by
+ * the HTTP layer before any endpoint runs, is 413. {@code OPTIONS} answers the route's {@code Allow}.
  */
 @ApplicationScoped
 public class UnmatchedRoutes {
-
-    // Right after RequestIds (Integer.MIN_VALUE), so even a 413 carries the request id.
-    private static final int FIRST = Integer.MIN_VALUE + 1;
-    private static final int LAST = Integer.MAX_VALUE;
 
     private final RouteErrors errors;
     private final long maxBodyBytes;
@@ -35,7 +32,7 @@ public class UnmatchedRoutes {
 
     void install(@Observes Router router) {
         // A declared length over the limit is refused before the body is read, in the surface's format.
-        router.route().order(FIRST).handler(ctx -> {
+        router.route().order(RouteOrder.BODY_LIMIT).handler(ctx -> {
             long length = declaredLength(ctx);
             if (length > maxBodyBytes) {
                 ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
@@ -49,10 +46,11 @@ public class UnmatchedRoutes {
                 ctx.next();
             }
         });
-        router.route().order(LAST).handler(ctx -> errors.answer(ctx,
+        router.route().order(RouteOrder.METHODS).handler(this::methods);
+        router.route().order(RouteOrder.UNMATCHED).handler(ctx -> errors.answer(ctx,
                 new ApiException(ErrorCode.RESOURCE_NOT_FOUND, "No resource at this path")));
         // Failure handlers run in route order: this one must see a 413 before Quarkus' own handler.
-        router.route().order(FIRST).failureHandler(ctx -> {
+        router.route().order(RouteOrder.BODY_LIMIT).failureHandler(ctx -> {
             if (ctx.statusCode() == 413) {
                 ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
                 errors.answer(ctx, tooLarge());
@@ -60,6 +58,22 @@ public class UnmatchedRoutes {
                 ctx.next();
             }
         });
+    }
+
+    /** OPTIONS and methods the route does not take; Quarkus REST would answer both with every method of the resource class. */
+    private void methods(RoutingContext ctx) {
+        RequestRoute route = RequestRoute.of(ctx.request());
+        String method = ctx.request().method().name();
+        if (!route.matched() || route.allows(method)) {
+            ctx.next();
+            return;
+        }
+        ctx.response().putHeader(HttpHeaders.ALLOW, route.allow());
+        if (method.equals("OPTIONS")) {
+            ctx.response().end();
+        } else {
+            errors.answer(ctx, new ApiException(ErrorCode.METHOD_NOT_ALLOWED, method + " is not allowed here"));
+        }
     }
 
     private static ApiException tooLarge() {

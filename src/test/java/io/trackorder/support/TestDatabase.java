@@ -106,6 +106,34 @@ public final class TestDatabase {
         }
     }
 
+    /** Every row of an organization and of a workspace, as JSON text: equal snapshots mean nothing of theirs changed. */
+    public static List<String> rows(String organizationId, String workspace) throws SQLException {
+        try (Connection db = connect(); PreparedStatement query = db.prepareStatement("""
+                SELECT 'api_keys ' || row_to_json(k)::text FROM api_keys k WHERE k.organization_id = ?
+                UNION ALL SELECT 'tracks ' || row_to_json(t)::text FROM tracks t WHERE t.organization_id = ?
+                UNION ALL SELECT 'collections ' || row_to_json(c)::text FROM collections c WHERE c.organization_id = ?
+                UNION ALL SELECT 'collection_tracks ' || row_to_json(m)::text FROM collection_tracks m
+                    WHERE m.organization_id = ?
+                UNION ALL SELECT 'releases ' || row_to_json(r)::text FROM releases r JOIN workspaces w USING (tenant_id)
+                    WHERE w.workspace = ?
+                UNION ALL SELECT 'release_tracks ' || row_to_json(t)::text FROM release_tracks t
+                    JOIN workspaces w USING (tenant_id) WHERE w.workspace = ?
+                ORDER BY 1""")) {
+            for (int i = 1; i <= 4; i++) {
+                query.setString(i, organizationId);
+            }
+            query.setString(5, workspace);
+            query.setString(6, workspace);
+            List<String> rows = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.add(result.getString(1));
+                }
+            }
+            return rows;
+        }
+    }
+
     /** Adds {@code count} new tracks to a collection straight in the database; returns their ids in order. */
     public static List<String> seedMembers(String organizationId, String userId, String collectionId, int count) throws SQLException {
         try (Connection db = TestDatabase.connect()) {
