@@ -1,6 +1,5 @@
 package io.trackorder;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,10 +15,11 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.trackorder.support.Api;
+import io.trackorder.support.Management;
 import io.trackorder.support.Releases;
 
 /**
- * The Prometheus scrape at {@code /q/metrics}: reorder meters per surface and outcome, and HTTP
+ * The Prometheus scrape at {@code /q/metrics} on the management interface: reorder meters per surface and outcome, and HTTP
  * server metrics by route template. The application is shared with other test classes, so every
  * count is compared with a scrape taken before.
  */
@@ -106,7 +106,7 @@ class MetricsTest {
         }
 
         static Scrape now() {
-            String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String text = Management.request().get("/q/metrics").then().statusCode(200).extract().asString();
             List<Sample> samples = new ArrayList<>();
             for (String line : text.split("\n")) {
                 Matcher sample = LINE.matcher(line);

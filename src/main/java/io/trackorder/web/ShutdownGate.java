@@ -10,9 +10,10 @@ import io.vertx.ext.web.Router;
 
 /**
  * The part of graceful shutdown that Quarkus leaves to the application: from SIGTERM on, a new
- * request gets 503 in its surface's format instead of being served, while requests already running
- * finish (Quarkus waits for them up to {@code quarkus.shutdown.timeout}). Quarkus' own endpoints
- * under {@code /q} stay open, so readiness reports DOWN and liveness UP until the listener closes.
+ * request on the public port gets 503 in its surface's format instead of being served, while
+ * requests already running finish (Quarkus waits for them up to {@code quarkus.shutdown.timeout}).
+ * Health is on the management interface, which this gate does not cover, so readiness reports DOWN
+ * and liveness UP until the listeners close.
  */
 @ApplicationScoped
 public class ShutdownGate {
@@ -20,7 +21,6 @@ public class ShutdownGate {
     private static final Logger LOG = Logger.getLogger(ShutdownGate.class);
     // Right after RequestIds (Integer.MIN_VALUE), so even a 503 carries the request id.
     private static final int ORDER = Integer.MIN_VALUE + 1;
-    private static final String QUARKUS_ENDPOINTS = "/q/";
 
     private final RouteErrors errors;
     private volatile boolean closed;
@@ -37,7 +37,7 @@ public class ShutdownGate {
 
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(ctx -> {
-            if (closed && !ctx.normalizedPath().startsWith(QUARKUS_ENDPOINTS)) {
+            if (closed) {
                 errors.answer(ctx, new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
                         "The service is shutting down; retry the request"));
             } else {
