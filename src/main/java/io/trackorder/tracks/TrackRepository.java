@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.trackorder.Ids;
 import io.trackorder.TenantKey;
 import io.trackorder.web.PageRequest;
 
@@ -15,6 +16,9 @@ import io.trackorder.web.PageRequest;
 public class TrackRepository implements PanacheRepositoryBase<Track, TenantKey> {
 
     public Uni<Track> findInOrganization(String organizationId, String id) {
+        if (!Ids.canExist(id)) {
+            return Uni.createFrom().nullItem();
+        }
         return find("organizationId = ?1 and id = ?2", organizationId, id).firstResult();
     }
 
@@ -51,6 +55,9 @@ public class TrackRepository implements PanacheRepositoryBase<Track, TenantKey> 
     }
 
     private Uni<Track> locked(String organizationId, String id, LockModeType lock) {
+        if (!Ids.canExist(id)) {
+            return Uni.createFrom().nullItem();
+        }
         return find("organizationId = ?1 and id = ?2", organizationId, id).withLock(lock).firstResult();
     }
 
