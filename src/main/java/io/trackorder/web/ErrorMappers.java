@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -28,6 +29,8 @@ import io.vertx.core.http.HttpServerRequest;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    /** Locks are held for milliseconds as a rule: a wait that reached the limit met an unusually long holder, and one retry a second later is cheap. */
+    private static final int BUSY_RETRY_AFTER_SECONDS = 1;
 
     @ServerExceptionMapper
     public Response apiError(ApiException error, HttpServerRequest request) {
@@ -92,6 +95,12 @@ public class ErrorMappers {
             // Nobody is left to read the answer, and nothing is wrong with the service.
             LOG.debugf("Client of request %s closed the connection before sending its whole body", requestId(request));
             return respond(new ApiException(ErrorCode.INVALID_REQUEST, "The request body could not be read"), request);
+        }
+        if (DatabaseFailures.isBusy(error)) {
+            LOG.infof("Database work of request %s ended by the database's lock or statement timeout", requestId(request));
+            return Response.fromResponse(respond(new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
+                    "The resource is busy with other changes; retry in a moment"), request))
+                    .header(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS).build();
         }
         if (DatabaseFailures.isUnavailable(error)) {
             LOG.warnf("Database unavailable for request %s: %s", requestId(request), error.getClass().getSimpleName());

@@ -45,6 +45,9 @@ class DatabaseDownTest {
                 .then().statusCode(503)
                 .body("error.code", equalTo("SERVICE_UNAVAILABLE"))
                 .body("error.type", equalTo("server_error"))
+                .body("error.system_message", equalTo("The database is unavailable; retry later"))
+                // Unlike a busy resource, an outage has no foreseeable end.
+                .header("Retry-After", nullValue())
                 .body(not(containsString("Connection refused")))
                 .body(not(containsString("Exception")));
     }
