@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -31,6 +32,8 @@ public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
     /** Locks are held for milliseconds as a rule: a wait that reached the limit met an unusually long holder, and one retry a second later is cheap. */
     private static final int BUSY_RETRY_AFTER_SECONDS = 1;
+    /** How Jackson's parser words a duplicate field: {@code Duplicate field 'name'}. */
+    private static final String DUPLICATE_FIELD = "Duplicate field '";
 
     @ServerExceptionMapper
     public Response apiError(ApiException error, HttpServerRequest request) {
@@ -50,6 +53,10 @@ public class ErrorMappers {
         }
         if (isOverJsonLimits(error)) {
             return respond(overJsonLimits(), request);
+        }
+        String duplicate = duplicateField(error);
+        if (duplicate != null) {
+            return respond(duplicated(duplicate), request);
         }
         if (error instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().get(0).getFieldName();
@@ -77,6 +84,7 @@ public class ErrorMappers {
         int status = error.getResponse().getStatus();
         ApiException mapped = switch (status) {
             case 400 -> isOverJsonLimits(error) ? overJsonLimits()
+                    : duplicateField(error) != null ? duplicated(duplicateField(error))
                     : new ApiException(ErrorCode.INVALID_REQUEST, "The request could not be read");
             case 401 -> new ApiException(ErrorCode.AUTHENTICATION_REQUIRED, "Missing or invalid authorization header");
             case 404 -> new ApiException(ErrorCode.RESOURCE_NOT_FOUND, "No resource at this path");
@@ -134,6 +142,20 @@ public class ErrorMappers {
         return new ApiException(ErrorCode.INVALID_REQUEST, "The request body is beyond the JSON limits: at most "
                 + StrictJson.MAX_NESTING_DEPTH + " levels of nesting and numbers of at most " + StrictJson.MAX_NUMBER_LENGTH
                 + " digits");
+    }
+
+    private static ApiException duplicated(String field) {
+        return new ApiException(ErrorCode.INVALID_REQUEST, "The field " + field + " appears more than once; give each field once",
+                Map.of("field", field));
+    }
+
+    /** The field a body names twice (StrictJson makes the parser refuse it), or null. */
+    private static String duplicateField(Throwable error) {
+        return Causes.of(error).filter(JsonParseException.class::isInstance)
+                .map(cause -> ((JsonParseException) cause).getOriginalMessage())
+                .filter(message -> message != null && message.startsWith(DUPLICATE_FIELD))
+                .map(message -> message.substring(DUPLICATE_FIELD.length(), message.lastIndexOf('\'')))
+                .findFirst().orElse(null);
     }
 
     private static boolean isUnknownField(JsonMappingException error) {
