@@ -94,6 +94,9 @@ class MetricsTest {
         assertEquals(1, after.minus(before, HTTP_COUNT, Map.of("method", "DELETE", "status", "405", "uri", "UNKNOWN")));
         assertFalse(after.text().contains(caller.organizationId()), "no series names the organization");
         assertFalse(after.text().contains(collection), "no series names the collection, nor the unknown path");
+        // The scrapes themselves, and probes, are on the management interface: not API traffic.
+        Management.request().get("/q/health/ready").then().statusCode(200);
+        assertFalse(Scrape.now().text().matches("(?s).*uri=\"/q/(health|metrics).*"), "no series of health or metrics");
     }
 
     /** One scrape of {@code /q/metrics}, in the Prometheus text format. */
