@@ -14,6 +14,15 @@ public class Ids {
 
     private final SecureRandom random = new SecureRandom();
 
+    /**
+     * Whether the text can be an id at all: at most {@link #MAX_LENGTH} characters and no NUL, which
+     * PostgreSQL text cannot hold (the database would refuse the question rather than find nothing).
+     * Anything else names nothing, exactly like an id that does not exist.
+     */
+    public static boolean canExist(String id) {
+        return id != null && id.length() <= MAX_LENGTH && id.indexOf('\0') < 0;
+    }
+
     /** A new id: the prefix and 16 hex characters. */
     public String next(String prefix) {
         return prefix + hex(8);

@@ -145,7 +145,7 @@ class GracefulShutdownIT {
     }
 
     private static int readinessStatus() {
-        return given().get("/q/health/ready").statusCode();
+        return given().port(APPLICATION.service().managementPort).get("/q/health/ready").statusCode();
     }
 
     private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {

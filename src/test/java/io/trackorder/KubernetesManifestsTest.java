@@ -25,8 +25,8 @@ import io.trackorder.support.ConfigProperties.Property;
 import io.trackorder.support.KubernetesManifests;
 
 /**
- * The kustomize base in src/main/kubernetes agrees with the application's configuration: ports,
- * probes, environment variables, shutdown timing, and no secret values in git. Each check runs on
+ * The kustomize base in src/main/kubernetes agrees with the application's configuration: ports
+ * (the public one and the management one), probes, environment variables, shutdown timing, and no secret values in git. Each check runs on
  * the resource files and on what {@code kubectl kustomize} renders (skipped when kubectl is not on
  * the PATH; CI installs it). No cluster is needed. The probe paths are checked against the running
  * application by {@link ProbePathsTest}.
@@ -36,6 +36,8 @@ class KubernetesManifestsTest {
     private static final String FILES = "files";
     private static final String KUBECTL = "kubectl kustomize";
     private static final String COMMON_LABEL = "app.kubernetes.io/name";
+    private static final String HTTP = "http";
+    private static final String MANAGEMENT = "management";
 
     private final ConfigProperties config = ConfigProperties.load();
 
@@ -43,7 +45,15 @@ class KubernetesManifestsTest {
     @ValueSource(strings = { FILES, KUBECTL })
     void theContainerPortNamedHttpIsTheApplicationsHttpPort(String source) {
         KubernetesManifests manifests = manifests(source);
-        assertEquals(applicationPort(manifests), httpPort(manifests));
+        assertEquals(applicationPort(manifests, "quarkus.http.port"), namedPort(manifests, HTTP));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { FILES, KUBECTL })
+    void theContainerPortNamedManagementIsTheApplicationsManagementPort(String source) {
+        KubernetesManifests manifests = manifests(source);
+        assertEquals(applicationPort(manifests, "quarkus.management.port"), namedPort(manifests, MANAGEMENT));
+        assertTrue(namedPort(manifests, MANAGEMENT) != namedPort(manifests, HTTP), "two different ports");
     }
 
     @ParameterizedTest
@@ -55,7 +65,8 @@ class KubernetesManifestsTest {
         assertEquals(1, service.path("ports").size(), "one port");
         JsonNode port = service.path("ports").get(0);
         assertEquals(80, port.path("port").asInt());
-        assertEquals(httpPort(manifests), containerPort(manifests, port.path("targetPort")), "targetPort");
+        assertEquals(namedPort(manifests, HTTP), containerPort(manifests, port.path("targetPort")),
+                "targetPort: the public port only, never the management port");
 
         JsonNode deployment = manifests.one("Deployment").path("spec");
         JsonNode podLabels = deployment.path("template").path("metadata").path("labels");
@@ -65,14 +76,17 @@ class KubernetesManifestsTest {
                 podLabels.path(label.getKey()), "the pods carry the selector's label " + label.getKey()));
     }
 
+    /** Health is served on the management interface only: a probe of the public port would always fail. */
     @ParameterizedTest
     @ValueSource(strings = { FILES, KUBECTL })
-    void everyProbeAsksTheHttpPortOverHttp(String source) {
+    void everyProbeAsksTheManagementPortOverHttp(String source) {
         KubernetesManifests manifests = manifests(source);
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
             JsonNode httpGet = manifests.container().path(probe).path("httpGet");
             assertTrue(httpGet.has("path"), probe + " is an HTTP GET");
-            assertEquals(httpPort(manifests), containerPort(manifests, httpGet.path("port")), probe + " port");
+            assertEquals(MANAGEMENT, httpGet.path("port").asText(), probe + " names the management port");
+            assertEquals(applicationPort(manifests, "quarkus.management.port"),
+                    containerPort(manifests, httpGet.path("port")), probe + " port");
         }
     }
 
@@ -184,20 +198,20 @@ class KubernetesManifestsTest {
         return rendered.get();
     }
 
-    /** The port the application listens on in the pod: its environment, else the production configuration. */
-    private int applicationPort(KubernetesManifests manifests) {
-        return Integer.parseInt(podValue(manifests, "quarkus.http.port")
-                .orElseThrow(() -> new AssertionError("quarkus.http.port has no value")));
+    /** A port the application listens on in the pod: its environment, else the production configuration. */
+    private int applicationPort(KubernetesManifests manifests, String property) {
+        return Integer.parseInt(podValue(manifests, property)
+                .orElseThrow(() -> new AssertionError(property + " has no value")));
     }
 
-    /** The number of the container port named http. */
-    private static int httpPort(KubernetesManifests manifests) {
+    /** The number of the container port of that name. */
+    private static int namedPort(KubernetesManifests manifests, String name) {
         for (JsonNode port : manifests.container().path("ports")) {
-            if ("http".equals(port.path("name").asText())) {
+            if (name.equals(port.path("name").asText())) {
                 return port.path("containerPort").asInt();
             }
         }
-        return fail("the container has no port named http");
+        return fail("the container has no port named " + name);
     }
 
     /** The container port a probe or Service names, by name or by number. */

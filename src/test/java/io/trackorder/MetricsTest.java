@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.trackorder.support.Api;
+import io.trackorder.support.Management;
 import io.trackorder.support.RawHttp;
 import io.trackorder.support.Releases;
 
 /**
- * The Prometheus scrape at {@code /q/metrics}: reorder meters per surface and outcome, and HTTP
+ * The Prometheus scrape at {@code /q/metrics} on the management interface: reorder meters per surface and outcome, and HTTP
  * server metrics by route template. The application is shared with other test classes, so every
  * count is compared with a scrape taken before.
  */
@@ -96,6 +97,9 @@ class MetricsTest {
                 Map.of("method", "DELETE", "status", "405", "uri", "/v1/music/{organization_id}/collections")));
         assertFalse(after.text().contains(caller.organizationId()), "no series names the organization");
         assertFalse(after.text().contains(collection), "no series names the collection, nor the unknown path");
+        // The scrapes themselves, and probes, are on the management interface: not API traffic.
+        Management.request().get("/q/health/ready").then().statusCode(200);
+        assertFalse(Scrape.now().text().matches("(?s).*uri=\"/q/(health|metrics).*"), "no series of health or metrics");
     }
 
     @Test
@@ -148,7 +152,7 @@ class MetricsTest {
         }
 
         static Scrape now() {
-            String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String text = Management.request().get("/q/metrics").then().statusCode(200).extract().asString();
             List<Sample> samples = new ArrayList<>();
             for (String line : text.split("\n")) {
                 Matcher sample = LINE.matcher(line);

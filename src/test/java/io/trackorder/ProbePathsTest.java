@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.trackorder.support.KubernetesManifests;
+import io.trackorder.support.Management;
 
 /**
  * The Deployment's probes ask the application's own health endpoints: the paths in
- * src/main/kubernetes/deployment.yaml are answered by the running service as health documents,
- * readiness includes the database and liveness does not (a database outage must not restart pods).
+ * src/main/kubernetes/deployment.yaml are answered by the running service's management interface
+ * as health documents (and are unknown on the public port), readiness includes the database and
+ * liveness does not (a database outage must not restart pods).
  */
 @QuarkusTest
 class ProbePathsTest {
@@ -37,10 +39,11 @@ class ProbePathsTest {
         health("startupProbe").body("checks.name", not(hasItem(DATABASE_CHECK)));
     }
 
-    /** The probe's path, answered 200 with a SmallRye Health document that is UP. */
+    /** The probe's path, answered 200 with a SmallRye Health document that is UP on the management port only. */
     private static ValidatableResponse health(String probe) {
         String path = KubernetesManifests.fromResourceFiles().container().path(probe).path("httpGet").path("path").asText();
-        return given().when().get(path).then().statusCode(200).contentType("application/json")
+        given().get(path).then().statusCode(404);
+        return Management.request().get(path).then().statusCode(200).contentType("application/json")
                 .body("status", equalTo("UP")).body("checks", notNullValue());
     }
 }

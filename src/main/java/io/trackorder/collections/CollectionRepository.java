@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.trackorder.Ids;
 import io.trackorder.TenantKey;
 import io.trackorder.security.Caller;
 import io.trackorder.web.PageRequest;
@@ -21,6 +22,9 @@ public class CollectionRepository implements PanacheRepositoryBase<MusicCollecti
     private static final String OWNED = "organizationId = ?1 and ownerUserId = ?2 and deletedAt is null";
 
     public Uni<MusicCollection> findOwned(Caller caller, String id) {
+        if (!Ids.canExist(id)) {
+            return Uni.createFrom().nullItem();
+        }
         return find(OWNED + " and id = ?3", caller.organizationId(), caller.userId(), id).firstResult();
     }
 
@@ -33,6 +37,9 @@ public class CollectionRepository implements PanacheRepositoryBase<MusicCollecti
      * @return the collection, or null when the caller owns no such collection
      */
     public Uni<MusicCollection> findOwnedForUpdate(Caller caller, String id) {
+        if (!Ids.canExist(id)) {
+            return Uni.createFrom().nullItem();
+        }
         return find(OWNED + " and id = ?3", caller.organizationId(), caller.userId(), id)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult();

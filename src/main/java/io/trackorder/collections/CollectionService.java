@@ -150,8 +150,8 @@ public class CollectionService {
      */
     @WithTransaction
     public Uni<EntityTag> remove(Caller caller, String id, String trackId, IfMatch ifMatch) {
-        if (trackId.length() > Ids.MAX_LENGTH) {
-            // Malformed, not merely absent: no track can have this id (contract §1.2).
+        if (!Ids.canExist(trackId)) {
+            // Malformed, not merely absent: no track can have this id.
             return Uni.createFrom().failure(new TrackNotFound(trackId));
         }
         return lock(caller, id, ifMatch).chain(revision -> members.remove(caller.organizationId(), id, trackId)
@@ -171,9 +171,11 @@ public class CollectionService {
                     "ordered_track_ids lists the same track more than once",
                     Map.of("field", ReorderRequest.FIELD, "duplicate_ids", duplicates)));
         }
-        return lock(caller, id, ifMatch).chain(revision -> orderedTrackIds.isEmpty()
+        // Ids that cannot exist are not members, and non-members are ignored.
+        String[] candidates = orderedTrackIds.stream().filter(Ids::canExist).toArray(String[]::new);
+        return lock(caller, id, ifMatch).chain(revision -> candidates.length == 0
                 ? Uni.createFrom().item(EntityTag.ofList(revision))
-                : members.reorder(caller.organizationId(), id, orderedTrackIds.toArray(String[]::new))
+                : members.reorder(caller.organizationId(), id, candidates)
                         .map(changed -> EntityTag.ofList(changed ? revision + 1 : revision)));
     }
 

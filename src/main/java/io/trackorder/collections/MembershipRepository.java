@@ -21,9 +21,14 @@ public class MembershipRepository implements PanacheRepositoryBase<CollectionTra
     private static final OrderedList COLLECTION_ORDER = new OrderedList(
             "collection_tracks", "organization_id", "collection_id", "track_id", "text", "position", 0, "collections");
 
+    /**
+     * Positions are dense (0 … n−1), so the page starts at the position equal to the offset: a range
+     * of the position index, as fast at offset 9,000 as at 0, whatever the table's statistics.
+     */
     public Uni<List<CollectionTrack>> page(String organizationId, String collectionId, PageRequest page) {
-        return find("organizationId = ?1 and collectionId = ?2", Sort.by("position"), organizationId, collectionId)
-                .range(page.offset(), page.offset() + page.limit() - 1)
+        return find("organizationId = ?1 and collectionId = ?2 and position >= ?3", Sort.by("position"),
+                organizationId, collectionId, page.offset())
+                .range(0, page.limit() - 1)
                 .list();
     }
 

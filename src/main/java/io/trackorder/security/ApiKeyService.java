@@ -56,10 +56,13 @@ public class ApiKeyService {
 
     @WithTransaction
     public Uni<Void> revoke(String id) {
+        if (!Ids.canExist(id)) {
+            return Uni.createFrom().failure(keyNotFound(id));
+        }
         return keys.update("revokedAt = coalesce(revokedAt, ?1) where id = ?2", Instant.now(), id)
                 .invoke(updated -> {
                     if (updated == 0) {
-                        throw new ApiException(ErrorCode.RESOURCE_NOT_FOUND, "API key not found", Map.of("id", id));
+                        throw keyNotFound(id);
                     }
                 })
                 .replaceWithVoid();
@@ -77,6 +80,10 @@ public class ApiKeyService {
             }
             return new Caller(key.organizationId, key.userId);
         });
+    }
+
+    private static ApiException keyNotFound(String id) {
+        return new ApiException(ErrorCode.RESOURCE_NOT_FOUND, "API key not found", Map.of("id", id));
     }
 
     static ApiException unauthenticated() {

@@ -13,5 +13,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 public record NewApiKey(
         @NotNull @Pattern(regexp = Identifiers.TENANT_ID, message = Identifiers.TENANT_ID_RULE) String organizationId,
         @NotNull @Pattern(regexp = Identifiers.TENANT_ID, message = Identifiers.TENANT_ID_RULE) String userId,
-        @NotBlank @Size(max = 256) String name) {
+        @NotBlank(message = NAME_RULE) @Size(max = 256, message = NAME_RULE) String name) {
+
+    /** One message for both checks, so that it states the whole rule whichever of them fails. */
+    static final String NAME_RULE = "must be 1-256 characters and not blank";
 }

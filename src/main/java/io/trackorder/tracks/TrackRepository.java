@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.trackorder.Ids;
 import io.trackorder.TenantKey;
 import io.trackorder.web.PageRequest;
 
@@ -15,6 +16,9 @@ import io.trackorder.web.PageRequest;
 public class TrackRepository implements PanacheRepositoryBase<Track, TenantKey> {
 
     public Uni<Track> findInOrganization(String organizationId, String id) {
+        if (!Ids.canExist(id)) {
+            return Uni.createFrom().nullItem();
+        }
         return find("organizationId = ?1 and id = ?2", organizationId, id).firstResult();
     }
 
@@ -24,14 +28,29 @@ public class TrackRepository implements PanacheRepositoryBase<Track, TenantKey> 
                 .list();
     }
 
+    /**
+     * A page of a collection's tracks, in collection order, with a plan that no table statistics
+     * can change. Positions are dense (0 … n−1), so the page starts at the position equal to the
+     * offset: a range of the position index, however deep. Each member's track is then found by its
+     * key in a subquery of its own ({@code OFFSET 0} keeps the planner from turning it into a join).
+     * As a join, on tables never analyzed (a fresh bulk import, autovacuum off), the planner read
+     * the organization's every track once per member: 5 s for a page at offset 9,000.
+     */
     public Uni<List<Track>> listInCollection(String organizationId, String collectionId, PageRequest page) {
-        return find("""
-                select t from Track t, CollectionTrack m
-                where m.organizationId = t.organizationId and m.trackId = t.id
-                  and m.organizationId = ?1 and m.collectionId = ?2
-                order by m.position""", organizationId, collectionId)
-                .range(page.offset(), page.offset() + page.limit() - 1)
-                .list();
+        return getSession().chain(session -> session.createNativeQuery("""
+                SELECT t.* FROM collection_tracks m
+                CROSS JOIN LATERAL (
+                    SELECT * FROM tracks track
+                    WHERE track.organization_id = m.organization_id AND track.id = m.track_id
+                    OFFSET 0) t
+                WHERE m.organization_id = ?1 AND m.collection_id = ?2 AND m.position >= ?3
+                ORDER BY m.position
+                LIMIT ?4""", Track.class)
+                .setParameter(1, organizationId)
+                .setParameter(2, collectionId)
+                .setParameter(3, page.offset())
+                .setParameter(4, page.limit())
+                .getResultList());
     }
 
     /**
@@ -51,6 +70,9 @@ public class TrackRepository implements PanacheRepositoryBase<Track, TenantKey> 
     }
 
     private Uni<Track> locked(String organizationId, String id, LockModeType lock) {
+        if (!Ids.canExist(id)) {
+            return Uni.createFrom().nullItem();
+        }
         return find("organizationId = ?1 and id = ?2", organizationId, id).withLock(lock).firstResult();
     }
 

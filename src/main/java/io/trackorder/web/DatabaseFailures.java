@@ -8,7 +8,10 @@ import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
-/** Tells a database that cannot be reached from a bug, so the first becomes 503 and only the second 500. */
+/**
+ * Tells a database that cannot be reached, or one that is up but could not finish in time, from a
+ * bug: the first two become 503 (with different reasons), only the last 500.
+ */
 final class DatabaseFailures {
 
     private DatabaseFailures() {
@@ -23,8 +26,18 @@ final class DatabaseFailures {
     }
 
     /**
+     * The database answered, but ended the work because it waited for a lock longer than
+     * {@code lock_timeout} (SQLSTATE 55P03) or ran longer than {@code statement_timeout} (57014):
+     * the database is healthy and the resource is busy, a retry shortly after may succeed.
+     */
+    static boolean isBusy(Throwable error) {
+        return Causes.of(error).map(DatabaseFailures::sqlState)
+                .anyMatch(state -> "55P03".equals(state) || "57014".equals(state));
+    }
+
+    /**
      * The database cannot be reached, went away mid-request, is starting or shutting down, or did
-     * not answer within {@code music.database.timeout}: a retry may succeed, so 503.
+     * not answer at all within {@code music.database.timeout}: a retry may succeed, so 503.
      */
     static boolean isUnavailable(Throwable error) {
         // SocketException covers a refused connection and one reset by a server that is going down.
@@ -43,11 +56,11 @@ final class DatabaseFailures {
     }
 
     /**
-     * SQLSTATE class 08 (connection exception), 57P.. (the server is shutting down, crashed, cannot
-     * accept connections yet, or ended the session) and 57014 (a statement ended by statement_timeout).
+     * SQLSTATE class 08 (connection exception) and 57P.. (the server is shutting down, crashed,
+     * cannot accept connections yet, or ended the session).
      */
     private static boolean isUnavailableState(String state) {
-        return state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("57014"));
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 
     private static String sqlState(Throwable error) {

@@ -5,12 +5,14 @@ import java.util.Map;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -28,6 +30,10 @@ import io.vertx.core.http.HttpServerRequest;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    /** Locks are held for milliseconds as a rule: a wait that reached the limit met an unusually long holder, and one retry a second later is cheap. */
+    private static final int BUSY_RETRY_AFTER_SECONDS = 1;
+    /** How Jackson's parser words a duplicate field: {@code Duplicate field 'name'}. */
+    private static final String DUPLICATE_FIELD = "Duplicate field '";
 
     @ServerExceptionMapper
     public Response apiError(ApiException error, HttpServerRequest request) {
@@ -47,6 +53,10 @@ public class ErrorMappers {
         }
         if (isOverJsonLimits(error)) {
             return respond(overJsonLimits(), request);
+        }
+        String duplicate = duplicateField(error);
+        if (duplicate != null) {
+            return respond(duplicated(duplicate), request);
         }
         if (error instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().get(0).getFieldName();
@@ -74,6 +84,7 @@ public class ErrorMappers {
         int status = error.getResponse().getStatus();
         ApiException mapped = switch (status) {
             case 400 -> isOverJsonLimits(error) ? overJsonLimits()
+                    : duplicateField(error) != null ? duplicated(duplicateField(error))
                     : new ApiException(ErrorCode.INVALID_REQUEST, "The request could not be read");
             case 401 -> new ApiException(ErrorCode.AUTHENTICATION_REQUIRED, "Missing or invalid authorization header");
             case 404 -> new ApiException(ErrorCode.RESOURCE_NOT_FOUND, "No resource at this path");
@@ -91,6 +102,12 @@ public class ErrorMappers {
             // Nobody is left to read the answer, and nothing is wrong with the service.
             LOG.debugf("Client of request %s closed the connection before sending its whole body", requestId(request));
             return respond(new ApiException(ErrorCode.INVALID_REQUEST, "The request body could not be read"), request);
+        }
+        if (DatabaseFailures.isBusy(error)) {
+            LOG.infof("Database work of request %s ended by the database's lock or statement timeout", requestId(request));
+            return Response.fromResponse(respond(new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
+                    "The resource is busy with other changes; retry in a moment"), request))
+                    .header(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS).build();
         }
         if (DatabaseFailures.isUnavailable(error)) {
             LOG.warnf("Database unavailable for request %s: %s", requestId(request), error.getClass().getSimpleName());
@@ -124,6 +141,20 @@ public class ErrorMappers {
         return new ApiException(ErrorCode.INVALID_REQUEST, "The request body is beyond the JSON limits: at most "
                 + StrictJson.MAX_NESTING_DEPTH + " levels of nesting and numbers of at most " + StrictJson.MAX_NUMBER_LENGTH
                 + " digits");
+    }
+
+    private static ApiException duplicated(String field) {
+        return new ApiException(ErrorCode.INVALID_REQUEST, "The field " + field + " appears more than once; give each field once",
+                Map.of("field", field));
+    }
+
+    /** The field a body names twice (StrictJson makes the parser refuse it), or null. */
+    private static String duplicateField(Throwable error) {
+        return Causes.of(error).filter(JsonParseException.class::isInstance)
+                .map(cause -> ((JsonParseException) cause).getOriginalMessage())
+                .filter(message -> message != null && message.startsWith(DUPLICATE_FIELD))
+                .map(message -> message.substring(DUPLICATE_FIELD.length(), message.lastIndexOf('\'')))
+                .findFirst().orElse(null);
     }
 
     private static boolean isUnknownField(JsonMappingException error) {

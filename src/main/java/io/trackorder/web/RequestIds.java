@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.MDC;
 
+import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.ext.web.Router;
 
 /**
@@ -41,6 +42,15 @@ public class RequestIds {
     private final SecureRandom random = new SecureRandom();
 
     void install(@Observes Router router) {
+        identify(router);
+    }
+
+    /** Health and metrics, on their own port, carry ids too: a probe's log lines can be told apart. */
+    void installOnManagementInterface(@Observes ManagementInterface management) {
+        identify(management.router());
+    }
+
+    private void identify(Router router) {
         router.route().order(RouteOrder.REQUEST_ID).handler(ctx -> {
             String id = effectiveId(ctx.request().getHeader(HEADER), ctx.request().getHeader(TRACEPARENT));
             ctx.request().headers().set(HEADER, id);

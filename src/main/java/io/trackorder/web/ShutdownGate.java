@@ -10,9 +10,11 @@ import io.vertx.ext.web.Router;
 
 /**
  * The part of graceful shutdown that Quarkus leaves to the application: from SIGTERM on, a new
- * request gets 503 in its surface's format instead of being served, while requests already running
- * finish (Quarkus waits for them up to {@code quarkus.shutdown.timeout}). Quarkus' own endpoints
- * ({@link Surface#OPERATOR}) stay open, so readiness reports DOWN and liveness UP until the listener closes.
+ * request on the public port gets 503 in its surface's format instead of being served, while
+ * requests already running finish (Quarkus waits for them up to {@code quarkus.shutdown.timeout}).
+ * Health is on the management interface, which this gate does not cover, and Quarkus' own
+ * endpoints on the public port ({@link Surface#OPERATOR}) stay open too, so readiness reports DOWN
+ * and liveness UP until the listeners close.
  */
 @ApplicationScoped
 public class ShutdownGate {

@@ -186,6 +186,23 @@ class AccessTest {
         }
     }
 
+    /** A key's name is 1-256 characters, not blank, and the error says exactly that whatever the violation. */
+    @Test
+    void aKeyNameIsOneTo256CharactersAndTheMessageSaysSo() {
+        String org = Api.uniqueId("org_");
+        for (String name : List.of("", " ", "x".repeat(257))) {
+            Api.admin().body(Map.of("organization_id", org, "user_id", "usr_a", "name", name)).post("/admin/api-keys")
+                    .then().statusCode(422)
+                    .body("error.code", equalTo("VALIDATION_ERROR"))
+                    .body("error.details.field", equalTo("name"))
+                    .body("error.system_message", equalTo("name must be 1-256 characters and not blank"));
+        }
+        for (String name : List.of("x", "x".repeat(256))) {
+            Api.admin().body(Map.of("organization_id", org, "user_id", "usr_a", "name", name)).post("/admin/api-keys")
+                    .then().statusCode(201).body("name", equalTo(name));
+        }
+    }
+
     private static String revoke(String apiKey) throws Exception {
         try (var db = TestDatabase.connect(); var query = db.prepareStatement(
                 "UPDATE api_keys SET revoked_at = now() WHERE key_hash = sha256(convert_to(?, 'UTF8')) RETURNING id")) {

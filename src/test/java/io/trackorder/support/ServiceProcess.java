@@ -25,21 +25,28 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
 
     public final int port;
+    /** The management interface's port: health and metrics. */
+    public final int managementPort;
     public final double secondsToReady;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(int port, double secondsToReady, Process process, Path log) {
+    private ServiceProcess(int port, int managementPort, double secondsToReady, Process process, Path log) {
         this.port = port;
+        this.managementPort = managementPort;
         this.secondsToReady = secondsToReady;
         this.process = process;
         this.log = log;
     }
 
-    /** Starts the service on a free port and waits until {@code /q/health/ready} answers 200. */
+    /**
+     * Starts the service on a free port, with its management interface on another, and waits until
+     * {@code /q/health/ready} answers 200 there.
+     */
     public static ServiceProcess start(Path jar, List<String> jvmOptions, ServiceDatabase database, String adminToken,
             Path log) throws IOException, InterruptedException {
         int port = freePort();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -49,6 +56,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(Map.of(
                 "QUARKUS_HTTP_PORT", String.valueOf(port),
+                "QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort),
                 "QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl(),
                 "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", database.user,
@@ -59,7 +67,7 @@ public final class ServiceProcess implements AutoCloseable {
         long started = System.nanoTime();
         Process process = builder.start();
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready")).build();
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The service exited during start; see " + log);
@@ -77,7 +85,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(5);
         }
-        return new ServiceProcess(port, (System.nanoTime() - started) / 1e9, process, log);
+        return new ServiceProcess(port, managementPort, (System.nanoTime() - started) / 1e9, process, log);
     }
 
     private static int freePort() throws IOException {

@@ -13,7 +13,10 @@ import io.smallrye.mutiny.CompositeException;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 
-/** Which failures say "the database is not there right now" (503) rather than "a bug" (500). */
+/**
+ * Which failures say "the database is not there right now" (503), which "the database is there but
+ * the resource is busy" (503 with Retry-After), rather than "a bug" (500).
+ */
 class DatabaseFailuresTest {
 
     @Test
@@ -23,17 +26,35 @@ class DatabaseFailuresTest {
         assertTrue(DatabaseFailures.isUnavailable(state("57P01"))); // terminating connection due to administrator command
         assertTrue(DatabaseFailures.isUnavailable(state("57P03"))); // the database system is starting up
         assertTrue(DatabaseFailures.isUnavailable(state("08006"))); // connection failure
-        assertTrue(DatabaseFailures.isUnavailable(state("57014"))); // statement_timeout
         assertTrue(DatabaseFailures.isUnavailable(new IllegalStateException(new DatabaseTimeout())));
         assertTrue(DatabaseFailures.isUnavailable(new CompositeException(new IllegalStateException("HR000090: rollback"),
                 new NoStackTraceThrowable("Connection is not active now, current status: CLOSED"))));
     }
 
     @Test
-    void otherDatabaseErrorsAreNot() {
-        assertFalse(DatabaseFailures.isUnavailable(state("23505"))); // unique violation: a bug
-        assertFalse(DatabaseFailures.isUnavailable(state("22021"))); // bad value: the client's
-        assertFalse(DatabaseFailures.isUnavailable(new IllegalStateException("bug")));
+    void aHealthyDatabaseThatEndedALockWaitOrALongStatementIsBusyNotUnavailable() {
+        for (String busy : new String[] { "57014", "55P03" }) { // statement_timeout, lock_timeout
+            assertTrue(DatabaseFailures.isBusy(state(busy)), busy);
+            assertTrue(DatabaseFailures.isBusy(new CompositeException(new IllegalStateException("HR000090: rollback"),
+                    state(busy))), busy + " among other failures");
+            assertFalse(DatabaseFailures.isUnavailable(state(busy)), busy);
+        }
+    }
+
+    @Test
+    void noAnswerAtAllIsNotBusy() {
+        assertFalse(DatabaseFailures.isBusy(new IllegalStateException(new DatabaseTimeout())));
+        assertFalse(DatabaseFailures.isBusy(new HibernateException("HR000092", new ConnectException("refused"))));
+        assertFalse(DatabaseFailures.isBusy(state("57P01")));
+    }
+
+    @Test
+    void otherDatabaseErrorsAreNeither() {
+        for (RuntimeException error : new RuntimeException[] { state("23505"), state("22021"),
+                new IllegalStateException("bug") }) { // unique violation: a bug; bad value: the client's
+            assertFalse(DatabaseFailures.isUnavailable(error));
+            assertFalse(DatabaseFailures.isBusy(error));
+        }
     }
 
     private static RuntimeException state(String sqlState) {

@@ -1,7 +1,9 @@
 package io.trackorder.web;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +42,7 @@ import io.trackorder.support.Releases;
 import io.trackorder.support.RestartablePostgres;
 import io.trackorder.support.TestDatabase;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.trackorder.support.Management;
 
 /**
  * The database goes away under load and comes back: while it is away every call is answered 503
@@ -53,6 +56,8 @@ class DatabaseOutageTest {
 
     /** Short so that the test is quick; the default is 5 s. */
     private static final Duration BOUND = Duration.ofSeconds(3);
+    /** The database's own statement limit: a fifth shorter than the bound. */
+    private static final Duration STATEMENT_LIMIT = BOUND.multipliedBy(4).dividedBy(5);
     /** Time a loaded 2-core machine may add for scheduling and HTTP, not for waiting on the database. */
     private static final Duration MARGIN = Duration.ofMillis(1500);
     private static final int CLIENTS = 12;
@@ -91,14 +96,14 @@ class DatabaseOutageTest {
         postgres.stop();
         Thread.sleep(500);
         long started = System.nanoTime();
-        given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+        Management.request().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
         assertWithinBound(System.nanoTime() - started, "readiness check while the database is down");
         Thread.sleep(1500);
 
         postgres.restart();
         long restarted = System.nanoTime();
         awaitStatus(200, () -> caller.request().get(caller.path("/collections/" + collections.get(0).id)));
-        awaitStatus(200, () -> given().get("/q/health/ready"));
+        awaitStatus(200, () -> Management.request().get("/q/health/ready"));
         long recoveredMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restarted);
         assertTrue(recoveredMillis < 10_000, "answers 200 and is ready again " + recoveredMillis + " ms after the restart");
         Thread.sleep(1000);
@@ -115,28 +120,39 @@ class DatabaseOutageTest {
         assertConsistent(release, outcomes);
     }
 
+    /**
+     * A lock held past the database's statement limit (a fifth shorter than the bound) on a healthy
+     * database: 503 that says the resource is busy, with Retry-After, on both surfaces; not the
+     * "database unavailable" of an outage.
+     */
     @Test
-    void aLockWaitIsAnswered503WithinTheBound() throws Exception {
+    void aLockWaitIsABusy503WithRetryAfterWithinTheBound() throws Exception {
         Api.Caller caller = Api.newCaller();
         String collection = caller.newCollection();
         List<String> members = TestDatabase.seedMembers(caller.organizationId(), caller.userId(), collection, 5);
         List<String> reversed = new ArrayList<>(members);
         Collections.reverse(reversed);
         String order = caller.path("/collections/" + collection + "/order");
+        Releases.Member member = Releases.newMember();
+        String release = member.newRelease(3);
+        List<String> releaseTracks = member.trackIds(release);
         try (Connection db = TestDatabase.connect()) {
             db.setAutoCommit(false);
-            try (PreparedStatement lock = db.prepareStatement(
-                    "SELECT 1 FROM collections WHERE organization_id = ? AND id = ? FOR UPDATE")) {
-                lock.setString(1, caller.organizationId());
-                lock.setString(2, collection);
-                lock.executeQuery().close();
-            }
-            long started = System.nanoTime();
-            Response waited = caller.request().body(Map.of("ordered_track_ids", reversed)).patch(order);
-            long nanos = System.nanoTime() - started;
-            waited.then().statusCode(503).body("error.code", equalTo("SERVICE_UNAVAILABLE"));
-            assertTrue(nanos >= BOUND.toNanos() - TimeUnit.MILLISECONDS.toNanos(100), "waited for the lock until the bound");
-            assertWithinBound(nanos, "reorder behind a held lock");
+            lock(db, "SELECT 1 FROM collections WHERE organization_id = ? AND id = ? FOR UPDATE",
+                    caller.organizationId(), collection);
+            lock(db, "SELECT 1 FROM releases WHERE id = CAST(? AS uuid) AND tenant_user_id = ? FOR UPDATE",
+                    release, member.userId());
+
+            Response collectionWaited = timedBusy(() -> caller.request()
+                    .body(Map.of("ordered_track_ids", reversed)).patch(order));
+            collectionWaited.then().body("error.code", equalTo("SERVICE_UNAVAILABLE"))
+                    .body("error.status", equalTo(503))
+                    .body("error.system_message", containsString("busy"));
+            Response releaseWaited = timedBusy(() -> member.request()
+                    .body(Map.of("trackOrder", List.of(releaseTracks.get(2), releaseTracks.get(1), releaseTracks.get(0))))
+                    .post("/releases/" + release + "/tracks/reorder"));
+            releaseWaited.then().body("status", equalTo("error")).body("message", containsString("busy"))
+                    .body("success", equalTo(null));
             db.rollback();
         }
         // Whether the timed-out reorder was applied is unknown to its caller; a retry settles it.
@@ -144,11 +160,33 @@ class DatabaseOutageTest {
         assertEquals(reversed, TestDatabase.denseOrder(caller.organizationId(), collection));
     }
 
+    /** A 503 with Retry-After in whole seconds, after waiting at least the statement limit and within the bound. */
+    private static Response timedBusy(Supplier<Response> call) {
+        long started = System.nanoTime();
+        Response response = call.get();
+        long nanos = System.nanoTime() - started;
+        response.then().statusCode(503).header("Retry-After", matchesPattern("[1-9][0-9]*"));
+        assertTrue(nanos >= STATEMENT_LIMIT.toNanos() - TimeUnit.MILLISECONDS.toNanos(100),
+                "waited for the lock until the statement limit: " + TimeUnit.NANOSECONDS.toMillis(nanos) + " ms");
+        assertWithinBound(nanos, "a change behind a held lock");
+        return response;
+    }
+
+    private static void lock(Connection db, String sql, String first, String second) throws Exception {
+        try (PreparedStatement lock = db.prepareStatement(sql)) {
+            lock.setString(1, first);
+            lock.setString(2, second);
+            try (var rows = lock.executeQuery()) {
+                assertTrue(rows.next(), "a row to lock: " + sql);
+            }
+        }
+    }
+
     @Test
     void everyConnectionCarriesTheServerSideLimits() {
         var settings = pool.query("SELECT current_setting('statement_timeout'), current_setting('idle_in_transaction_session_timeout')")
                 .execute().await().atMost(Duration.ofSeconds(10)).iterator().next();
-        assertEquals(BOUND.toSeconds() + "s", settings.getString(0));
+        assertEquals(STATEMENT_LIMIT.toMillis() + "ms", settings.getString(0));
         assertEquals(BOUND.toSeconds() + "s", settings.getString(1));
     }
 

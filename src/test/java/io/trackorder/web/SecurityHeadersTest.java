@@ -16,11 +16,12 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.trackorder.support.Api;
 import io.trackorder.support.Releases;
+import io.trackorder.support.Management;
 
 /**
  * Every response the service writes carries {@code X-Content-Type-Options: nosniff} and
  * {@code Cache-Control: no-store}: answers of endpoints, of the error mappers, of the Vert.x-level
- * handlers (unknown routes, bodies over the limit) and of the operations endpoints.
+ * handlers (unknown routes, bodies over the limit) and of the management interface (health, metrics).
  */
 @QuarkusTest
 class SecurityHeadersTest {
@@ -47,8 +48,11 @@ class SecurityHeadersTest {
         responses.put("415", caller.request().contentType(ContentType.TEXT).body("x").post(caller.path("/collections")));
         responses.put("500 Collections API", caller.request().get(caller.path("/test-failure")));
         responses.put("500 Releases API", member.request().get("/releases/test-failure"));
-        responses.put("health live", given().get("/q/health/live"));
-        responses.put("health ready", given().get("/q/health/ready"));
+        responses.put("404 health on the public port", given().get("/q/health/ready"));
+        responses.put("management: health live", Management.request().get("/q/health/live"));
+        responses.put("management: health ready", Management.request().get("/q/health/ready"));
+        responses.put("management: metrics", Management.request().get("/q/metrics"));
+        responses.put("management: 404", Management.request().get("/nothing/here"));
         responses.put("openapi", given().get("/q/openapi"));
         responses.put("swagger-ui", given().get("/q/swagger-ui/"));
 
