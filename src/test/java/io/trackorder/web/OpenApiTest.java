@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +38,7 @@ import io.restassured.path.json.JsonPath;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 
@@ -309,6 +311,14 @@ class OpenApiTest {
         SchemaValidator validator = new SchemaValidator(api, new MessageResolver(LevelResolver.create()
                 .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE).build()));
         List<String> checked = new ArrayList<>();
+        BiConsumer<String, Map.Entry<Object, Schema<?>>> check = (where, example) -> {
+            // The validator reads a value for a string schema as the string itself, anything else as JSON.
+            String json = example.getKey() instanceof JsonNode text && text.isTextual() ? text.textValue()
+                    : Json.pretty(example.getKey());
+            var report = validator.validate(json, example.getValue(), "example");
+            assertFalse(report.hasErrors(), where + ": " + report.getMessages() + " in " + json);
+            checked.add(where);
+        };
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             List<MediaType> contents = new ArrayList<>();
             if (operation.getRequestBody() != null) {
@@ -317,22 +327,48 @@ class OpenApiTest {
             operation.getResponses().values().stream().filter(response -> response.getContent() != null)
                     .forEach(response -> contents.addAll(response.getContent().values()));
             for (MediaType content : contents) {
-                List<Object> examples = new ArrayList<>();
                 if (content.getExample() != null) {
-                    examples.add(content.getExample());
+                    check.accept(method + " " + path, Map.entry(content.getExample(), content.getSchema()));
                 }
                 if (content.getExamples() != null) {
-                    content.getExamples().values().forEach(example -> examples.add(example.getValue()));
-                }
-                for (Object example : examples) {
-                    String json = Json.pretty(example);
-                    var report = validator.validate(json, content.getSchema(), "example");
-                    assertFalse(report.hasErrors(), method + " " + path + ": " + report.getMessages() + " in " + json);
-                    checked.add(method + " " + path);
+                    content.getExamples().values().forEach(example -> check.accept(method + " " + path,
+                            Map.entry(example.getValue(), content.getSchema())));
                 }
             }
         }));
-        assertTrue(checked.size() >= 20, "examples checked: " + checked);
+        // Schema examples as written: the parser turns a date's example into a java.util.Date.
+        JsonNode components = document().path("components");
+        api.getComponents().getSchemas().forEach((name, schema) ->
+                schemaExamples(name, components.path("schemas").path(name), schema, check));
+        api.getComponents().getParameters().forEach((name, parameter) ->
+                schemaExamples(name, components.path("parameters").path(name).path("schema"), parameter.getSchema(), check));
+        assertTrue(checked.size() >= 40, "examples checked: " + checked);
+    }
+
+    /** The {@code example} of a schema and of the schemas it is made of: as written, and as parsed to check it. */
+    private static void schemaExamples(String where, JsonNode written, Schema<?> schema,
+            BiConsumer<String, Map.Entry<Object, Schema<?>>> check) {
+        if (schema == null) {
+            return;
+        }
+        if (written.has("example")) {
+            check.accept(where, Map.entry(written.get("example"), schema));
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().forEach((name, property) ->
+                    schemaExamples(where + "." + name, written.path("properties").path(name), property, check));
+        }
+        schemaExamples(where + "[]", written.path("items"), schema.getItems(), check);
+        Map.of("allOf", nullToEmpty(schema.getAllOf()), "oneOf", nullToEmpty(schema.getOneOf()), "anyOf",
+                nullToEmpty(schema.getAnyOf())).forEach((keyword, parts) -> {
+                    for (int i = 0; i < parts.size(); i++) {
+                        schemaExamples(where, written.path(keyword).path(i), parts.get(i), check);
+                    }
+                });
+    }
+
+    private static List<Schema> nullToEmpty(List<Schema> parts) {
+        return parts == null ? List.of() : parts;
     }
 
     private interface OperationCheck {
