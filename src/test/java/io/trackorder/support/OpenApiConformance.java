@@ -21,6 +21,9 @@ import com.atlassian.oai.validator.restassured.RestAssuredRequest;
 import com.atlassian.oai.validator.restassured.RestAssuredResponse;
 import com.atlassian.oai.validator.schema.SchemaValidator;
 
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
 import io.quarkus.test.junit.callback.QuarkusTestBeforeTestExecutionCallback;
 import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
@@ -50,14 +53,17 @@ import io.swagger.v3.parser.core.models.ParseOptions;
  * Only Quarkus' own endpoints under {@code /q/} (the document itself, Swagger UI, health, metrics)
  * are not checked: they are not part of the API the document describes.
  * <p>
- * Installed as a global rest-assured filter before every {@code @QuarkusTest} and
- * {@code @QuarkusIntegrationTest} method (a Quarkus test callback, registered in
- * {@code META-INF/services}), and by {@link PackagedApplication} for the plain JUnit ITs. The
- * document is read and its schemas compiled before the test method runs, so that this one-time
- * cost never counts toward a time a test measures.
+ * Installed as a global rest-assured filter before every test method, from two hooks registered in
+ * {@code META-INF/services}: a {@code @QuarkusTest} runs in Quarkus' class loader with its own copy
+ * of rest-assured, which only a Quarkus test callback reaches; every other test class
+ * ({@code @QuarkusIntegrationTest}, the plain JUnit ITs) uses the JVM's copy, reached by a JUnit
+ * extension that JUnit registers for every test (extension autodetection, which quarkus-junit's
+ * {@code junit-platform.properties} turns on). For a {@code @QuarkusTest} the document is read and
+ * its schemas compiled before the test method runs, so that this one-time cost never counts toward
+ * a time a test measures; elsewhere on first use.
  */
-public final class OpenApiConformance
-        implements Filter, QuarkusTestBeforeEachCallback, QuarkusTestBeforeTestExecutionCallback {
+public final class OpenApiConformance implements Filter, BeforeEachCallback, QuarkusTestBeforeEachCallback,
+        QuarkusTestBeforeTestExecutionCallback {
 
     private static final Set<String> UNMATCHED = Set.of("validation.request.path.missing",
             "validation.request.operation.notAllowed");
@@ -66,16 +72,15 @@ public final class OpenApiConformance
     /** The served documents, by origin: each application under test serves its own. */
     private static final Map<String, Document> DOCUMENTS = new ConcurrentHashMap<>();
 
-    /** Checks every later rest-assured call against the document of the service rest-assured points at. */
-    public static void install() {
-        addFilter();
-        documentOf(RestAssured.baseURI, RestAssured.port);
-    }
-
     private static void addFilter() {
         if (!RestAssured.filters().contains(FILTER)) {
             RestAssured.filters(FILTER);
         }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        addFilter();
     }
 
     @Override
@@ -85,7 +90,7 @@ public final class OpenApiConformance
 
     @Override
     public void beforeTestExecution(QuarkusTestMethodContext context) {
-        install(); // rest-assured points at the application only from here on
+        documentOf(RestAssured.baseURI, RestAssured.port); // rest-assured points at the application from here on
     }
 
     @Override

@@ -14,7 +14,7 @@ import io.restassured.RestAssured;
  * For plain JUnit integration tests, as a {@code @RegisterExtension static} field: the packaged
  * application as a child process on its own database, its output in
  * {@code target/failsafe-reports/<test class>-service.log}, and rest-assured pointed at it for the
- * test class, every call checked against its OpenAPI document ({@link OpenApiConformance}).
+ * test class.
  */
 public final class PackagedApplication implements BeforeAllCallback, AfterAllCallback {
 
@@ -42,7 +42,6 @@ public final class PackagedApplication implements BeforeAllCallback, AfterAllCal
         service = ServiceProcess.start(ServiceProcess.JAR, jvmOptions, database, Api.ADMIN_TOKEN, log);
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = service.port;
-        OpenApiConformance.install();
     }
 
     @Override
