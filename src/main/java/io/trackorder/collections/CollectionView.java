@@ -11,12 +11,15 @@ import io.trackorder.Ids;
 
 /** The Collection object; {@code track_count} is null in list views. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@Schema(name = "Collection")
 public record CollectionView(String id,
         @Schema(minLength = 1, maxLength = 512) String name,
         @Schema(nullable = true, maxLength = 4096) String description,
         @Schema(nullable = true, maxLength = Ids.MAX_LENGTH) String coverTrackId,
         @Schema(nullable = true, maxLength = 1024, format = "uri") String coverImageUrl,
-        Long trackCount, long revision, Instant createdAt, Instant updatedAt) {
+        @Schema(nullable = true, description = "Null in list views") Long trackCount,
+        @Schema(description = "Goes up by one with every change of the membership or order") long revision,
+        Instant createdAt, Instant updatedAt) {
 
     static CollectionView of(MusicCollection collection, Long trackCount) {
         return new CollectionView(collection.id, collection.name, collection.description, collection.coverTrackId,

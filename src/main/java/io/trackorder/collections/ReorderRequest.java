@@ -19,6 +19,7 @@ import io.trackorder.web.ErrorCode;
 
 /** Body of {@code PATCH /collections/{id}/order}. */
 @JsonDeserialize(using = ReorderRequest.Reader.class)
+@Schema(additionalProperties = Schema.False.class)
 public record ReorderRequest(
         @JsonProperty("ordered_track_ids")
         @Schema(required = true, maxItems = ReorderRequest.MAX_ITEMS,

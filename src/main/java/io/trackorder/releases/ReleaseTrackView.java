@@ -16,7 +16,8 @@ public record ReleaseTrackView(
         UUID id,
         @JsonProperty("TenantId") int tenantId,
         @JsonProperty("ReleaseId") UUID releaseId,
-        @Schema(nullable = true, description = "Reference to linked Asset (if any)") UUID assetId,
+        @Schema(nullable = true, implementation = String.class, format = "uuid",
+                description = "Reference to linked Asset (if any)") UUID assetId,
         @Schema(description = "1-based, dense") int trackNumber,
         @Schema(minLength = 1, maxLength = CatalogEdit.MAX_NAME_LENGTH) String title,
         @Schema(nullable = true, maxLength = 256) String version,
@@ -32,8 +33,8 @@ public record ReleaseTrackView(
         @Schema(examples = "{\"producer\": [\"Producer Name\"]}", maxProperties = 50,
                 description = "Role (1-64 characters) to at most 100 names of 1-256 characters") Map<String, List<String>> contributors,
         @Schema(description = "Always empty: media are not stored by this service yet") List<Media> media,
-        ObjectNode metadata,
-        @Schema(nullable = true, enumeration = { "explicit", "clean" }) String explicit) {
+        @Schema(ref = "Metadata") ObjectNode metadata,
+        @Schema(ref = "Explicit") String explicit) {
 
     static ReleaseTrackView of(ReleaseTrack track) {
         return new ReleaseTrackView(track.id, track.tenantId, track.releaseId, track.assetId, track.trackNumber,

@@ -17,10 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -43,14 +40,9 @@ import io.trackorder.web.Versioned;
 @Path("/releases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Releases", description = "Releases of a workspace and their review workflow.")
+@Tag(name = "Releases")
 @SecurityRequirement(name = "bearerAuth")
 public class ReleasesResource {
-
-    static final String RELEASE_EXAMPLE = """
-            {"title": "Night Drive", "displayArtist": "Bally Jhay", "artists": {"Bally Jhay": "primary"}, \
-            "format": "EP", "type": "Audio", "releaseDate": "2026-09-01", "mainGenre": ["Pop"], \
-            "metadata": {"upc": "123456789012"}, "tracks": [{"title": "Intro", "isrc": "USABC2600001"}]}""";
 
     private final ReleaseService releases;
     private final CurrentMember member;
@@ -63,51 +55,36 @@ public class ReleasesResource {
     }
 
     @POST
-    @Operation(summary = "Create a release", description = """
-            A new `draft` owned by the caller. `title` and `displayArtist` are required. `artists` may be a map \
-            `{"Artist Name": "primary"}` or an array `[{artistName, type}]`; each artist gets an id that is the same \
-            for the name everywhere in the workspace. `tracks`, if given, are numbered 1…n in the order given (at most \
-            1,000). Fields the API sets itself (`id`, `status`, `TenantId`, …) and unknown fields are ignored.""")
-    @RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT, requiredProperties = { "title", "displayArtist" }),
-            examples = @ExampleObject(name = "create", value = RELEASE_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "`{success, message: \"Release created successfully\", data: Release}`")
+    @RequestBody(content = @Content(schema = @Schema(ref = "ReleaseCreate")))
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(ref = "ReleaseResponse")))
     public Uni<RestResponse<Reply<ReleaseView>>> create(JsonNode body) {
         return releases.create(member.get(), ReleaseEdit.forCreate(body, member.get().tenantId()))
                 .map(created -> created.map(done("Release created successfully")).created());
     }
 
     @GET
-    @Operation(summary = "List releases", description = """
-            Newest first, without tracks. A workspace admin sees every release of the workspace; anyone else sees \
-            their own. `search` matches title, displayArtist and description, case-insensitively.""")
-    @APIResponse(responseCode = "200", description = "`{success, data: {releases: [Release], pagination: {page, limit, total, totalPages}}}`")
-    public Uni<Reply<Replies.ReleasePage>> list(
-            @Parameter(description = "draft, submitted, under_review, approved, rejected or completed") @QueryParam("status") String status,
-            @Parameter(description = "Single, EP, Album, Mixtape or Compilation") @QueryParam("format") String format,
-            @Parameter(description = "Audio, Video or Audiovisual") @QueryParam("type") String type,
-            @Parameter(description = "Text to find in title, displayArtist or description") @QueryParam("search") String search,
-            @Parameter(description = "1 or more, default 1") @QueryParam("page") String page,
-            @Parameter(description = "1-100, default 20") @QueryParam("limit") String limit) {
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseListResponse")))
+    public Uni<Reply<Replies.ReleasePage>> list(@Parameter(ref = "release_status") @QueryParam("status") String status,
+            @Parameter(ref = "release_format") @QueryParam("format") String format,
+            @Parameter(ref = "release_type") @QueryParam("type") String type,
+            @Parameter(ref = "search") @QueryParam("search") String search,
+            @Parameter(ref = "page") @QueryParam("page") String page,
+            @Parameter(ref = "release_limit") @QueryParam("limit") String limit) {
         ReleaseQuery query = ReleaseQuery.parse(status, format, type, search, page, limit);
         return releases.list(member.get(), query).map(Replies::data);
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a release", description = "With its tracks, by trackNumber.")
-    @APIResponse(responseCode = "200", description = "`{success, data: Release}`")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseResponse")))
     public Uni<RestResponse<Reply<ReleaseView>>> get(@PathParam("id") String id, @HeaderParam("If-None-Match") @Parameter(description = Versioned.IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch) {
         return releases.get(member.get(), releaseId(id)).map(release -> release.map(Replies::data).read(ifNoneMatch));
     }
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Update a release", description = """
-            Partial: an absent field stays as it is, an explicit null clears a nullable one. Tracks change through \
-            the track endpoints. Only in `draft` or `rejected` status (else 400). Does not change `revision`.""")
-    @RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT),
-            examples = @ExampleObject(name = "retitle", value = "{\"title\": \"Night Drive (Deluxe)\", \"label\": null}")))
-    @APIResponse(responseCode = "200", description = "`{success, message: \"Release updated successfully\", data: Release}`")
+    @RequestBody(content = @Content(schema = @Schema(ref = "ReleaseUpdate")))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseResponse")))
     public Uni<RestResponse<Reply<ReleaseView>>> update(@PathParam("id") String id, JsonNode body, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         ReleaseEdit edit = ReleaseEdit.forUpdate(body, member.get().tenantId());
         return releases.update(member.get(), releaseId(id), edit, IfMatch.parse(ifMatch))
@@ -116,8 +93,7 @@ public class ReleasesResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a release", description = "With its tracks. Only in `draft` or `rejected` status (else 400).")
-    @APIResponse(responseCode = "200", description = "`{success, message: \"Release deleted successfully\"}`")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "MessageResponse")))
     public Uni<Reply<Void>> delete(@PathParam("id") String id, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         return releases.delete(member.get(), releaseId(id), IfMatch.parse(ifMatch))
                 .replaceWith(Replies.done("Release deleted successfully"));
@@ -126,9 +102,7 @@ public class ReleasesResource {
     @POST
     @Path("{id}/submit")
     @Consumes(MediaType.WILDCARD) // no body: a seed client sends no Content-Type, which must not be a 415
-    @Operation(summary = "Submit a release for review",
-            description = "`draft` or `rejected` → `submitted`; the release needs at least one track (else 400).")
-    @APIResponse(responseCode = "200", description = "`{success, message: \"Release submitted for review successfully\", data: Release}`")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseResponse")))
     public Uni<RestResponse<Reply<ReleaseView>>> submit(@PathParam("id") String id, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         return releases.submit(member.get(), releaseId(id), IfMatch.parse(ifMatch))
                 .map(submitted -> submitted.map(done("Release submitted for review successfully")).ok());
@@ -136,12 +110,7 @@ public class ReleasesResource {
 
     @POST
     @Path("{id}/review")
-    @Operation(summary = "Review a submitted release", description = """
-            Workspace admins only (else 403). `approve` → `approved`; `reject` → `rejected` and needs `feedback`, \
-            which the owner sees on the release. Only a `submitted` (or `under_review`) release can be reviewed.""")
-    @RequestBody(content = @Content(schema = @Schema(implementation = ReviewRequest.class),
-            examples = @ExampleObject(name = "reject", value = "{\"action\": \"reject\", \"feedback\": \"Cover art is missing\"}")))
-    @APIResponse(responseCode = "200", description = "`{success, message: \"Release approved successfully\" | \"Release rejected successfully\", data: Release}`")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseResponse")))
     public Uni<RestResponse<Reply<ReleaseView>>> review(@PathParam("id") String id, ReviewRequest request, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         return releases.review(member.get(), releaseId(id), request, IfMatch.parse(ifMatch)).map(reviewed -> reviewed.map(
                 done(ReleaseStatus.of(reviewed.body().status()) == ReleaseStatus.APPROVED
@@ -151,8 +120,7 @@ public class ReleasesResource {
     @GET
     @Path("{id}/tracks")
     @Tag(name = "Track Management")
-    @Operation(summary = "List a release's tracks", description = "By trackNumber.")
-    @APIResponse(responseCode = "200", description = "`{success, data: [ReleaseTrack]}`")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseTrackListResponse")))
     public Uni<RestResponse<Reply<List<ReleaseTrackView>>>> tracks(@PathParam("id") String id, @HeaderParam("If-None-Match") @Parameter(description = Versioned.IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch) {
         return releases.tracks(member.get(), releaseId(id)).map(list -> list.map(Replies::data).read(ifNoneMatch));
     }
@@ -160,17 +128,8 @@ public class ReleasesResource {
     @POST
     @Path("{id}/tracks")
     @Tag(name = "Track Management")
-    @Operation(summary = "Add a track", description = """
-            Appended after the last track. `title` is required; `displayArtist` defaults to the release's. `isrc` \
-            (ISO 3901, e.g. `USABC1234567`, hyphens allowed) and `iswc` (e.g. `T-123456789-0`) are checked and stored \
-            in canonical form. `media` must be empty or absent: media are not stored yet. Only in `draft` or \
-            `rejected` status (else 400); at most 1,000 tracks.""")
-    @RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "title"),
-            examples = @ExampleObject(name = "track", value = """
-                    {"title": "My Track Title", "version": "Radio Edit", "isrc": "USABC1234567", "duration": 213.5, \
-                    "language": "en", "artists": [{"artistName": "John Doe", "type": "primary"}], \
-                    "contributors": {"producer": ["Producer Name"]}, "explicit": "clean"}""")))
-    @APIResponse(responseCode = "201", description = "`{success, message: \"Track added successfully\", data: ReleaseTrack}`")
+    @RequestBody(content = @Content(schema = @Schema(ref = "ReleaseTrackCreate")))
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(ref = "ReleaseTrackResponse")))
     public Uni<RestResponse<Reply<ReleaseTrackView>>> addTrack(@PathParam("id") String id, JsonNode body, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         TrackEdit edit = TrackEdit.forCreate(body, member.get().tenantId());
         return releases.addTrack(member.get(), releaseId(id), edit, IfMatch.parse(ifMatch))
@@ -180,11 +139,8 @@ public class ReleasesResource {
     @PUT
     @Path("{id}/tracks/{trackId}")
     @Tag(name = "Track Management")
-    @Operation(summary = "Update a track", description = """
-            Partial, as for releases; `trackNumber` changes only through reorder. Only in `draft` or `rejected` status.""")
-    @RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT),
-            examples = @ExampleObject(name = "isrc", value = "{\"isrc\": \"USABC1234567\", \"lyrics\": null}")))
-    @APIResponse(responseCode = "200", description = "`{success, message: \"Track updated successfully\", data: ReleaseTrack}`")
+    @RequestBody(content = @Content(schema = @Schema(ref = "ReleaseTrackUpdate")))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseTrackResponse")))
     public Uni<RestResponse<Reply<ReleaseTrackView>>> updateTrack(@PathParam("id") String id,
             @PathParam("trackId") String trackId, JsonNode body, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         TrackEdit edit = TrackEdit.forUpdate(body, member.get().tenantId());
@@ -195,8 +151,7 @@ public class ReleasesResource {
     @DELETE
     @Path("{id}/tracks/{trackId}")
     @Tag(name = "Track Management")
-    @Operation(summary = "Remove a track", description = "The tracks after it move up one number. Only in `draft` or `rejected` status.")
-    @APIResponse(responseCode = "200", description = "`{success, message: \"Track removed successfully\"}`")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "MessageResponse")))
     public Uni<RestResponse<Reply<Void>>> removeTrack(@PathParam("id") String id, @PathParam("trackId") String trackId,
             @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         return releases.removeTrack(member.get(), releaseId(id), trackId(trackId), IfMatch.parse(ifMatch))
@@ -206,16 +161,7 @@ public class ReleasesResource {
     @POST
     @Path("{id}/tracks/reorder")
     @Tag(name = "Track Management")
-    @Operation(summary = "Reorder Release Tracks", description = """
-            The listed tracks take `trackNumber` 1…k in the order given; the others follow in their previous \
-            relative order. Every id must be a track of this release and appear once (else 400, naming the ids); \
-            at most 1,000 ids. An empty list, or the current order, changes nothing. Only releases in `draft` or \
-            `rejected` status can have tracks reordered (else 400). Atomic and serialized per release; one SQL \
-            statement writes the new numbers. `revision` goes up by one when the order changes.""")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TrackOrderRequest.class),
-            examples = @ExampleObject(name = "reorder", value = """
-                    {"trackOrder": ["660e8400-e29b-41d4-a716-446655441111", "550e8400-e29b-41d4-a716-446655440000"]}""")))
-    @APIResponse(responseCode = "200", description = "`{success, message: \"Tracks reordered successfully\", data: [ReleaseTrack]}`")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseTrackListResponse")))
     public Uni<RestResponse<Reply<List<ReleaseTrackView>>>> reorder(@PathParam("id") String id,
             TrackOrderRequest request, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         if (request == null) {

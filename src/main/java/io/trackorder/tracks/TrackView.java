@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** The Track object of the Collections API. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@Schema(name = "Track")
 public record TrackView(String id,
         @Schema(nullable = true, maxLength = 512) String title,
         @Schema(nullable = true, maxLength = 256) String engine,

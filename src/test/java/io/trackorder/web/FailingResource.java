@@ -3,13 +3,19 @@ package io.trackorder.web;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import io.smallrye.mutiny.Uni;
 
-/** Test-only endpoint that fails the way a bug would, to check what a client sees of a 500. */
+/**
+ * Test-only endpoint that fails the way a bug would, to check what a client sees of a 500. Not part
+ * of the API, so left out of its OpenAPI document.
+ */
 @Path("/v1/music/{organization_id}/test-failure")
 public class FailingResource {
 
     @GET
+    @Operation(hidden = true)
     public Uni<String> fail() {
         return failure();
     }
@@ -23,6 +29,7 @@ public class FailingResource {
     public static class OnReleases {
 
         @GET
+        @Operation(hidden = true)
         public Uni<String> fail() {
             return failure();
         }
