@@ -22,7 +22,7 @@ import io.trackorder.support.PackagedApplication;
 
 /**
  * The packaged application logs as production does: one JSON object per line, and a request's lines
- * carry its id as a top-level {@code traceId}. The HTTP access log (off by default) is switched on
+ * carry its id as {@code mdc.traceId}. The HTTP access log (off by default) is switched on
  * here because it is the one line every request writes.
  */
 class ProductionLogsIT {
@@ -42,7 +42,7 @@ class ProductionLogsIT {
                 .then().statusCode(201).header("X-Request-Id", TRACE_ID);
 
         JsonNode accessLine = awaitLine("\"POST " + path + " ");
-        assertEquals(TRACE_ID, accessLine.path("traceId").asText(), accessLine.toString());
+        assertEquals(TRACE_ID, accessLine.path("mdc").path("traceId").asText(), accessLine.toString());
 
         List<JsonNode> lines = new ArrayList<>();
         for (String line : APPLICATION.service().output().split("\n")) {
