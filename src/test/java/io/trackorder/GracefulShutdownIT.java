@@ -25,7 +25,6 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.trackorder.support.Api;
@@ -128,8 +127,9 @@ class GracefulShutdownIT {
     }
 
     private static int waitingForLocks() {
-        try (Connection connection = APPLICATION.database().connect(); ResultSet rows = connection.createStatement().executeQuery(
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")) {
+        try (Connection connection = APPLICATION.database().connect();
+                ResultSet rows = connection.createStatement().executeQuery(
+                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")) {
             rows.next();
             return rows.getInt(1);
         } catch (SQLException e) {

@@ -26,7 +26,8 @@ import io.trackorder.support.KubernetesManifests;
 
 /**
  * The kustomize base in src/main/kubernetes agrees with the application's configuration: ports
- * (the public one and the management one), probes, environment variables, shutdown timing, and no secret values in git. Each check runs on
+ * (the public one and the management one), probes, environment variables, shutdown timing, and no secret values in git. Each
+ * check runs on
  * the resource files and on what {@code kubectl kustomize} renders (skipped when kubectl is not on
  * the PATH; CI installs it). No cluster is needed. The probe paths are checked against the running
  * application by {@link ProbePathsTest}.
@@ -102,7 +103,8 @@ class KubernetesManifestsTest {
             Optional<Property> property = config.forEnvironmentVariable(name);
             assertTrue(property.isPresent(), name + " names no configuration property of the application");
             assertTrue(property.get().readAtRunTime(),
-                    name + " sets " + property.get().name() + ", which is fixed at build time (" + property.get().phase() + ")");
+                    name + " sets " + property.get().name() + ", which is fixed at build time (" + property.get().phase()
+                            + ")");
         }
     }
 
@@ -138,7 +140,8 @@ class KubernetesManifestsTest {
                 }
             }
         }
-        assertTrue(mountedFiles.contains(location), location + " is not among the files mounted from the Secret " + mountedFiles);
+        assertTrue(mountedFiles.contains(location),
+                location + " is not among the files mounted from the Secret " + mountedFiles);
     }
 
     @ParameterizedTest
@@ -227,7 +230,9 @@ class KubernetesManifestsTest {
         return fail("the container has no port named " + reference.asText());
     }
 
-    /** A property's value in the pod: the container's environment, else application.properties for %prod, else Quarkus' default. */
+    /**
+     * A property's value in the pod: the container's environment, else application.properties for %prod, else Quarkus' default.
+     */
     private Optional<String> podValue(KubernetesManifests manifests, String property) {
         String variable = ConfigProperties.environmentVariable(property);
         Map<String, String> environment = new HashMap<>(configMapEnvironment(manifests));

@@ -115,7 +115,8 @@ class ListsWithoutPlannerStatisticsTest {
                     long started = System.nanoTime();
                     Response response = check.call().get();
                     best = Math.min(best, System.nanoTime() - started);
-                    response.then().statusCode(200).body(check.firstId(), equalTo(text(db, check.expectedSql(), check.parameters())));
+                    response.then().statusCode(200).body(check.firstId(),
+                            equalTo(text(db, check.expectedSql(), check.parameters())));
                 }
                 if (best > FAST.toNanos()) {
                     slow.add(check.name() + ": " + TimeUnit.NANOSECONDS.toMillis(best) + " ms");

@@ -128,13 +128,16 @@ class MetricsTest {
                 Map.of("X-API-Key", caller.apiKey())).status());
         Scrape after = Scrape.now();
 
-        assertEquals(1, after.minus(before, HTTP_COUNT, Map.of("method", "OPTIONS", "status", "200", "uri", collectionTemplate)));
+        assertEquals(1,
+                after.minus(before, HTTP_COUNT, Map.of("method", "OPTIONS", "status", "200", "uri", collectionTemplate)));
         assertEquals(1, after.minus(before, HTTP_COUNT, Map.of("method", "PUT", "status", "405", "uri", collectionTemplate)));
         assertEquals(1, after.minus(before, HTTP_COUNT, Map.of("method", "GET", "status", "401", "uri", collectionTemplate)));
         assertEquals(1, after.minus(before, HTTP_COUNT, Map.of("method", "POST", "status", "413", "uri", membersTemplate)));
-        assertEquals(1, after.minus(before, HTTP_COUNT, Map.of("method", "OPTIONS", "status", "200", "uri", releaseTrackTemplate)));
+        assertEquals(1,
+                after.minus(before, HTTP_COUNT, Map.of("method", "OPTIONS", "status", "200", "uri", releaseTrackTemplate)));
         assertEquals(1, after.minus(before, HTTP_COUNT, Map.of("method", "GET", "status", "405", "uri", releaseTrackTemplate)));
-        assertEquals(1, after.minus(before, HTTP_COUNT, Map.of("method", "DELETE", "status", "401", "uri", releaseTrackTemplate)));
+        assertEquals(1,
+                after.minus(before, HTTP_COUNT, Map.of("method", "DELETE", "status", "401", "uri", releaseTrackTemplate)));
         assertEquals(1, after.minus(before, HTTP_COUNT, Map.of("method", "GET", "status", "404", "uri", "NOT_FOUND")));
         assertEquals(1, after.minus(before, HTTP_COUNT, Map.of("method", "DELETE", "status", "400", "uri", "UNKNOWN")));
         for (String id : List.of(caller.organizationId(), collection, track, member.workspace(), release, releaseTrack)) {

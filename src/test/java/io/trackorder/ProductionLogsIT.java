@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.trackorder.support.Api;
 import io.trackorder.support.PackagedApplication;

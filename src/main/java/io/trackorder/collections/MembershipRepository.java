@@ -65,7 +65,6 @@ public class MembershipRepository implements PanacheRepositoryBase<CollectionTra
 
     /** See {@link OrderedList#reorder}. */
     public Uni<Boolean> reorder(String organizationId, String collectionId, String[] orderedTrackIds) {
-        return getSession().chain(session ->
-                COLLECTION_ORDER.reorder(session, organizationId, collectionId, orderedTrackIds));
+        return getSession().chain(session -> COLLECTION_ORDER.reorder(session, organizationId, collectionId, orderedTrackIds));
     }
 }

@@ -21,12 +21,8 @@ import io.trackorder.web.ErrorCode;
 @JsonDeserialize(using = ReorderRequest.Reader.class)
 @Schema(additionalProperties = Schema.False.class)
 public record ReorderRequest(
-        @JsonProperty("ordered_track_ids")
-        @Schema(required = true, maxItems = ReorderRequest.MAX_ITEMS,
-                description = "Track ids (`mtrack_…`, at most 128 characters each) in the desired order; ids not in "
-                        + "the collection are ignored.",
-                examples = "[\"mtrack_1b9c4e7f2a6d\", \"mtrack_8d2e1f6a3c9b\"]")
-        List<String> orderedTrackIds) {
+        @JsonProperty("ordered_track_ids") @Schema(required = true, maxItems = ReorderRequest.MAX_ITEMS, description = "Track ids (`mtrack_…`, at most 128 characters each) in the desired order; ids not in "
+                + "the collection are ignored.", examples = "[\"mtrack_1b9c4e7f2a6d\", \"mtrack_8d2e1f6a3c9b\"]") List<String> orderedTrackIds) {
 
     static final String FIELD = "ordered_track_ids";
     static final int MAX_ITEMS = 10_000;

@@ -23,14 +23,14 @@ public final class OrderedList {
     private final String removeSql;
 
     /**
-     * @param members       table of the member rows
-     * @param tenant        tenant column, in both tables
-     * @param parent        column of {@code members} naming the parent row
-     * @param item          column of {@code members} naming the member
-     * @param itemType      SQL type of {@code item}, so requested ids compare without casting every row
-     * @param position      position column, dense from {@code firstPosition}
+     * @param members table of the member rows
+     * @param tenant tenant column, in both tables
+     * @param parent column of {@code members} naming the parent row
+     * @param item column of {@code members} naming the member
+     * @param itemType SQL type of {@code item}, so requested ids compare without casting every row
+     * @param position position column, dense from {@code firstPosition}
      * @param firstPosition 0 for zero-based positions, 1 for track numbers
-     * @param parents       table of the parent rows, with {@code id}, {@code revision} and {@code updated_at}
+     * @param parents table of the parent rows, with {@code id}, {@code revision} and {@code updated_at}
      */
     public OrderedList(String members, String tenant, String parent, String item, String itemType, String position,
             int firstPosition, String parents) {
@@ -87,7 +87,7 @@ public final class OrderedList {
      * duplicate ids. Ids that are not members are ignored.
      *
      * @param requested the ids as an array of the item type's Java values ({@code String[]} for
-     *                  text, {@code UUID[]} for uuid): the driver binds it as exactly that SQL array
+     *        text, {@code UUID[]} for uuid): the driver binds it as exactly that SQL array
      *
      * @return whether the order changed (and with it the parent's revision)
      */

@@ -27,7 +27,8 @@ import io.smallrye.mutiny.Uni;
 public class ReorderMetrics {
 
     public enum Surface {
-        COLLECTIONS, RELEASES;
+        COLLECTIONS,
+        RELEASES;
 
         final String tag = name().toLowerCase(Locale.ROOT);
     }

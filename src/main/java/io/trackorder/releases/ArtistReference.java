@@ -9,5 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ArtistReference(
         @Schema(description = "Artist UUID", examples = "3816be64-720c-4105-990f-a6b99b0f928b") UUID id,
         @Schema(description = "Artist name", examples = "Bally Jhay") String artistName,
-        @Schema(description = "Artist role", enumeration = { "primary", "featuring" }, examples = "primary") String type) {
+        @Schema(description = "Artist role", enumeration = {
+                "primary", "featuring" }, examples = "primary") String type){
 }

@@ -12,9 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Media(
         @Schema(description = "Cloud storage file ID or unique identifier for links") String cloudId,
         @Schema(description = "Public URL from cloud storage OR the submitted link URL", format = "uri") String cloudUrl,
-        @Schema(description = "File type", enumeration = { "audio", "video", "image", "document" }) String type,
+        @Schema(description = "File type", enumeration = {
+                "audio", "video", "image", "document" }) String type,
         @Schema(description = "File name or link title") String name,
         @Schema(description = "Flag to distinguish links from files") Boolean isLink,
         @Schema(description = "Temporary release storage path (for files only)", nullable = true) String releasePath,
-        @Schema(description = "Additional metadata") Map<String, Object> metadata) {
+        @Schema(description = "Additional metadata") Map<String, Object> metadata){
 }

@@ -73,10 +73,11 @@ public class ReleaseService {
 
     @WithSession
     public Uni<Replies.ReleasePage> list(WorkspaceMember member, ReleaseQuery query) {
-        return releases.count(member, query).chain(total -> releases.page(member, query).map(page ->
-                new Replies.ReleasePage(page.stream().map(ReleaseView::withoutTracks).toList(),
-                        new Replies.Pagination(query.page(), query.limit(), total,
-                                (total + query.limit() - 1) / query.limit()))));
+        return releases.count(member, query)
+                .chain(total -> releases.page(member, query)
+                        .map(page -> new Replies.ReleasePage(page.stream().map(ReleaseView::withoutTracks).toList(),
+                                new Replies.Pagination(query.page(), query.limit(), total,
+                                        (total + query.limit() - 1) / query.limit()))));
     }
 
     @WithSession

@@ -5,7 +5,12 @@ import java.util.Locale;
 
 /** The workflow states of a release (contract §2.4), written in lower case on the wire and in the database. */
 public enum ReleaseStatus {
-    DRAFT, SUBMITTED, UNDER_REVIEW, APPROVED, REJECTED, COMPLETED;
+    DRAFT,
+    SUBMITTED,
+    UNDER_REVIEW,
+    APPROVED,
+    REJECTED,
+    COMPLETED;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

@@ -22,7 +22,8 @@ public record ReleaseView(
         @Schema(maxItems = 100) List<ArtistReference> artists,
         @Schema(ref = "ReleaseFormat") String format,
         @Schema(ref = "ReleaseType") String type,
-        @Schema(enumeration = { "draft", "submitted", "under_review", "approved", "rejected", "completed" }) String status,
+        @Schema(enumeration = {
+                "draft", "submitted", "under_review", "approved", "rejected", "completed" }) String status,
         @Schema(nullable = true, maxLength = 256) String version,
         @Schema(nullable = true, maxLength = CatalogEdit.MAX_NAME_LENGTH) String label,
         @Schema(nullable = true, maxLength = CatalogEdit.MAX_NAME_LENGTH) String copyright,
@@ -40,7 +41,7 @@ public record ReleaseView(
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "Goes up by one with every change of the track list or its order") long revision,
-        @Schema(maxItems = ReleaseService.MAX_TRACKS) @JsonInclude(JsonInclude.Include.NON_NULL) List<ReleaseTrackView> tracks) {
+        @Schema(maxItems = ReleaseService.MAX_TRACKS) @JsonInclude(JsonInclude.Include.NON_NULL) List<ReleaseTrackView> tracks){
 
     static ReleaseView of(Release release, List<ReleaseTrack> tracks) {
         return new ReleaseView(release.id, release.tenantId, release.tenantUserId, release.title,

@@ -77,7 +77,8 @@ public class ReleasesResource {
     @GET
     @Path("{id}")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseResponse")))
-    public Uni<RestResponse<Reply<ReleaseView>>> get(@PathParam("id") String id, @HeaderParam("If-None-Match") @Parameter(description = Versioned.IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch) {
+    public Uni<RestResponse<Reply<ReleaseView>>> get(@PathParam("id") String id,
+            @HeaderParam("If-None-Match") @Parameter(description = Versioned.IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch) {
         return releases.get(member.get(), releaseId(id)).map(release -> release.map(Replies::data).read(ifNoneMatch));
     }
 
@@ -85,7 +86,8 @@ public class ReleasesResource {
     @Path("{id}")
     @RequestBody(content = @Content(schema = @Schema(ref = "ReleaseUpdate")))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseResponse")))
-    public Uni<RestResponse<Reply<ReleaseView>>> update(@PathParam("id") String id, JsonNode body, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+    public Uni<RestResponse<Reply<ReleaseView>>> update(@PathParam("id") String id, JsonNode body,
+            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         ReleaseEdit edit = ReleaseEdit.forUpdate(body, member.get().tenantId());
         return releases.update(member.get(), releaseId(id), edit, IfMatch.parse(ifMatch))
                 .map(updated -> updated.map(done("Release updated successfully")).ok());
@@ -94,7 +96,8 @@ public class ReleasesResource {
     @DELETE
     @Path("{id}")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "MessageResponse")))
-    public Uni<Reply<Void>> delete(@PathParam("id") String id, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+    public Uni<Reply<Void>> delete(@PathParam("id") String id,
+            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         return releases.delete(member.get(), releaseId(id), IfMatch.parse(ifMatch))
                 .replaceWith(Replies.done("Release deleted successfully"));
     }
@@ -103,7 +106,8 @@ public class ReleasesResource {
     @Path("{id}/submit")
     @Consumes(MediaType.WILDCARD) // no body: a seed client sends no Content-Type, which must not be a 415
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseResponse")))
-    public Uni<RestResponse<Reply<ReleaseView>>> submit(@PathParam("id") String id, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+    public Uni<RestResponse<Reply<ReleaseView>>> submit(@PathParam("id") String id,
+            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         return releases.submit(member.get(), releaseId(id), IfMatch.parse(ifMatch))
                 .map(submitted -> submitted.map(done("Release submitted for review successfully")).ok());
     }
@@ -111,17 +115,21 @@ public class ReleasesResource {
     @POST
     @Path("{id}/review")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseResponse")))
-    public Uni<RestResponse<Reply<ReleaseView>>> review(@PathParam("id") String id, ReviewRequest request, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+    public Uni<RestResponse<Reply<ReleaseView>>> review(@PathParam("id") String id, ReviewRequest request,
+            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         return releases.review(member.get(), releaseId(id), request, IfMatch.parse(ifMatch)).map(reviewed -> reviewed.map(
                 done(ReleaseStatus.of(reviewed.body().status()) == ReleaseStatus.APPROVED
-                        ? "Release approved successfully" : "Release rejected successfully")).ok());
+                        ? "Release approved successfully"
+                        : "Release rejected successfully"))
+                .ok());
     }
 
     @GET
     @Path("{id}/tracks")
     @Tag(name = "Track Management")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseTrackListResponse")))
-    public Uni<RestResponse<Reply<List<ReleaseTrackView>>>> tracks(@PathParam("id") String id, @HeaderParam("If-None-Match") @Parameter(description = Versioned.IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch) {
+    public Uni<RestResponse<Reply<List<ReleaseTrackView>>>> tracks(@PathParam("id") String id,
+            @HeaderParam("If-None-Match") @Parameter(description = Versioned.IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch) {
         return releases.tracks(member.get(), releaseId(id)).map(list -> list.map(Replies::data).read(ifNoneMatch));
     }
 
@@ -130,7 +138,8 @@ public class ReleasesResource {
     @Tag(name = "Track Management")
     @RequestBody(content = @Content(schema = @Schema(ref = "ReleaseTrackCreate")))
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(ref = "ReleaseTrackResponse")))
-    public Uni<RestResponse<Reply<ReleaseTrackView>>> addTrack(@PathParam("id") String id, JsonNode body, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+    public Uni<RestResponse<Reply<ReleaseTrackView>>> addTrack(@PathParam("id") String id, JsonNode body,
+            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         TrackEdit edit = TrackEdit.forCreate(body, member.get().tenantId());
         return releases.addTrack(member.get(), releaseId(id), edit, IfMatch.parse(ifMatch))
                 .map(added -> added.map(done("Track added successfully")).created());
@@ -142,7 +151,8 @@ public class ReleasesResource {
     @RequestBody(content = @Content(schema = @Schema(ref = "ReleaseTrackUpdate")))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseTrackResponse")))
     public Uni<RestResponse<Reply<ReleaseTrackView>>> updateTrack(@PathParam("id") String id,
-            @PathParam("trackId") String trackId, JsonNode body, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+            @PathParam("trackId") String trackId, JsonNode body,
+            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         TrackEdit edit = TrackEdit.forUpdate(body, member.get().tenantId());
         return releases.updateTrack(member.get(), releaseId(id), trackId(trackId), edit, IfMatch.parse(ifMatch))
                 .map(updated -> updated.map(done("Track updated successfully")).ok());
@@ -163,7 +173,8 @@ public class ReleasesResource {
     @Tag(name = "Track Management")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseTrackListResponse")))
     public Uni<RestResponse<Reply<List<ReleaseTrackView>>>> reorder(@PathParam("id") String id,
-            TrackOrderRequest request, @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+            TrackOrderRequest request,
+            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         if (request == null) {
             throw TrackOrderRequest.notAnArrayOfIds();
         }

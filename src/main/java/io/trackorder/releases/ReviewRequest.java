@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @Schema(name = "ReviewRequest", requiredProperties = "action")
 public record ReviewRequest(
-        @Schema(enumeration = { "approve", "reject" }) String action,
-        @Schema(description = "Required to reject: what the owner must change", maxLength = 4096) String feedback) {
+        @Schema(enumeration = {
+                "approve", "reject" }) String action,
+        @Schema(description = "Required to reject: what the owner must change", maxLength = 4096) String feedback){
 }

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The body of a track: {@code POST /releases/{id}/tracks}, {@code PUT …/tracks/{trackId}}, or one of a new release's tracks. */
+/**
+ * The body of a track: {@code POST /releases/{id}/tracks}, {@code PUT …/tracks/{trackId}}, or one of a new release's tracks.
+ */
 final class TrackEdit extends CatalogEdit<ReleaseTrack> {
 
     /** BCP 47: a language subtag, then optional subtags such as a region. */

@@ -60,7 +60,8 @@ public class BearerTokenFilter {
             return Uni.createFrom().voidItem();
         }
         return identities.getDeferredIdentity()
-                .onFailure(failure -> failure instanceof AuthenticationException).transform(e -> unauthorized("The token is invalid or expired"))
+                .onFailure(failure -> failure instanceof AuthenticationException)
+                .transform(e -> unauthorized("The token is invalid or expired"))
                 .chain(this::member)
                 .invoke(currentMember::set)
                 .replaceWithVoid();

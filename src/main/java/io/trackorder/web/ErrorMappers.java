@@ -30,7 +30,10 @@ import io.vertx.core.http.HttpServerRequest;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
-    /** Locks are held for milliseconds as a rule: a wait that reached the limit met an unusually long holder, and one retry a second later is cheap. */
+    /**
+     * Locks are held for milliseconds as a rule: a wait that reached the limit met an unusually long holder, and one retry a
+     * second later is cheap.
+     */
     private static final int BUSY_RETRY_AFTER_SECONDS = 1;
     /** How Jackson's parser words a duplicate field: {@code Duplicate field 'name'}. */
     private static final String DUPLICATE_FIELD = "Duplicate field '";
@@ -85,7 +88,7 @@ public class ErrorMappers {
         ApiException mapped = switch (status) {
             case 400 -> isOverJsonLimits(error) ? overJsonLimits()
                     : duplicateField(error) != null ? duplicated(duplicateField(error))
-                    : new ApiException(ErrorCode.INVALID_REQUEST, "The request could not be read");
+                            : new ApiException(ErrorCode.INVALID_REQUEST, "The request could not be read");
             case 401 -> new ApiException(ErrorCode.AUTHENTICATION_REQUIRED, "Missing or invalid authorization header");
             case 404 -> new ApiException(ErrorCode.RESOURCE_NOT_FOUND, "No resource at this path");
             case 406 -> new ApiException(ErrorCode.NOT_ACCEPTABLE, "Only application/json responses are available");
@@ -144,7 +147,8 @@ public class ErrorMappers {
     }
 
     private static ApiException duplicated(String field) {
-        return new ApiException(ErrorCode.INVALID_REQUEST, "The field " + field + " appears more than once; give each field once",
+        return new ApiException(ErrorCode.INVALID_REQUEST,
+                "The field " + field + " appears more than once; give each field once",
                 Map.of("field", field));
     }
 

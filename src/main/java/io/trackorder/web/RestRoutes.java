@@ -46,8 +46,8 @@ class RestRoutes {
         Resources current = resources();
         String path = PathHelper.getPathWithoutPrefix(normalizedPath, current.deployment().getPrefix());
         // Like Quarkus REST: the resource classes whose path fits, in its order, until one has an endpoint.
-        for (RequestMatch<InitialMatch> resource = current.mapper().map(path); resource != null;
-                resource = current.mapper().continueMatching(path, resource)) {
+        for (RequestMatch<InitialMatch> resource = current.mapper().map(path); resource != null; resource = current.mapper()
+                .continueMatching(path, resource)) {
             Route route = endpointsOf(resource, method);
             if (route != null) {
                 return route;

@@ -2,9 +2,9 @@ package io.trackorder.web;
 
 import java.util.function.Function;
 
-import org.jboss.resteasy.reactive.RestResponse;
-
 import jakarta.ws.rs.core.HttpHeaders;
+
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** A response body and the entity tag of the resource it describes, sent as {@code ETag}. */
 public record Versioned<T>(T body, EntityTag tag) {

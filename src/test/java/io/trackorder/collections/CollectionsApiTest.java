@@ -26,7 +26,7 @@ class CollectionsApiTest {
     void createReturnsTheCollectionAtRevisionZero() {
         Api.Caller caller = Api.newCaller();
         caller.request().body(Map.of("name", "Road trip", "description", "long drives",
-                        "cover_image_url", "https://img.example/cover.png"))
+                "cover_image_url", "https://img.example/cover.png"))
                 .post(caller.path("/collections"))
                 .then().statusCode(201)
                 .body("id", matchesPattern("mcoll_[0-9a-f]{16}"))
@@ -48,7 +48,8 @@ class CollectionsApiTest {
         nullName.put("name", null);
         for (Object body : List.of(Map.of(), tooLongName, Map.of("name", ""), nullName, Map.of("name", 7),
                 Map.of("name", "n", "cover_image_url", "ftp://x/y"), Map.of("name", "n", "colour", "red"),
-                Map.of("name", "n", "cover_track_id", "mtrack_missing"), Map.of("name", "n", "description", "d".repeat(4097)))) {
+                Map.of("name", "n", "cover_track_id", "mtrack_missing"),
+                Map.of("name", "n", "description", "d".repeat(4097)))) {
             caller.request().body(body).post(caller.path("/collections"))
                     .then().statusCode(422)
                     .body("error.code", equalTo("VALIDATION_ERROR"))

@@ -105,8 +105,9 @@ class ReorderStatementTest {
     }
 
     private static long lastStatement() throws SQLException {
-        try (Connection db = TestDatabase.connect(); Statement sql = db.createStatement();
-             ResultSet row = sql.executeQuery("SELECT coalesce(max(id), 0) FROM test_update_statements")) {
+        try (Connection db = TestDatabase.connect();
+                Statement sql = db.createStatement();
+                ResultSet row = sql.executeQuery("SELECT coalesce(max(id), 0) FROM test_update_statements")) {
             row.next();
             return row.getLong(1);
         }
@@ -114,8 +115,10 @@ class ReorderStatementTest {
 
     /** Rows written by each UPDATE statement on collection_tracks since the mark, in order. */
     private static List<Long> writtenSince(long mark) throws SQLException {
-        try (Connection db = TestDatabase.connect(); Statement sql = db.createStatement();
-             ResultSet rows = sql.executeQuery("SELECT rows_written FROM test_update_statements WHERE id > " + mark + " ORDER BY id")) {
+        try (Connection db = TestDatabase.connect();
+                Statement sql = db.createStatement();
+                ResultSet rows = sql
+                        .executeQuery("SELECT rows_written FROM test_update_statements WHERE id > " + mark + " ORDER BY id")) {
             List<Long> written = new ArrayList<>();
             while (rows.next()) {
                 written.add(rows.getLong(1));

@@ -36,7 +36,7 @@ class ReorderRuleTest {
     @Test
     void applyMatchesTheModel() {
         qt().forAll(lists().of(integers().between(0, 40)).ofSizeBetween(0, 40),
-                        lists().of(integers().between(0, 60)).ofSizeBetween(0, 60))
+                lists().of(integers().between(0, 60)).ofSizeBetween(0, 60))
                 .checkAssert((currentRaw, requestedRaw) -> {
                     List<Integer> current = distinct(currentRaw);
                     List<Integer> requested = distinct(requestedRaw);
@@ -47,7 +47,7 @@ class ReorderRuleTest {
     @Test
     void applyIsAPermutationAndIdempotent() {
         qt().forAll(lists().of(integers().between(0, 30)).ofSizeBetween(0, 30),
-                        lists().of(integers().between(0, 45)).ofSizeBetween(0, 45))
+                lists().of(integers().between(0, 45)).ofSizeBetween(0, 45))
                 .checkAssert((currentRaw, requestedRaw) -> {
                     List<Integer> current = distinct(currentRaw);
                     List<Integer> requested = distinct(requestedRaw);

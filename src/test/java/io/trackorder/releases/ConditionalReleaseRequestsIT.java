@@ -4,7 +4,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.trackorder.support.PackagedServiceResource;
 
-/** {@link ConditionalReleaseRequestsTest} against the packaged application: the jar, or the native executable with {@code -Dnative}. */
+/**
+ * {@link ConditionalReleaseRequestsTest} against the packaged application: the jar, or the native executable with
+ * {@code -Dnative}.
+ */
 @QuarkusIntegrationTest
 @WithTestResource(PackagedServiceResource.class)
 class ConditionalReleaseRequestsIT extends ConditionalReleaseRequestsTest {

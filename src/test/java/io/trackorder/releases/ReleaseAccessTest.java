@@ -82,8 +82,10 @@ class ReleaseAccessTest {
                 Jwt.issuer(Releases.ISSUER).subject("usr_a\u0000").claim("activeWorkspace", workspace).expiresIn(3600).sign(),
                 Jwt.issuer(Releases.ISSUER).subject("\u0000").claim("activeWorkspace", workspace).expiresIn(3600).sign(),
                 Jwt.issuer(Releases.ISSUER).subject("usr_a\nadmin").claim("activeWorkspace", workspace).expiresIn(3600).sign(),
-                Jwt.issuer(Releases.ISSUER).claim("id", "usr_a\u0000").claim("activeWorkspace", workspace).expiresIn(3600).sign(),
-                Jwt.issuer(Releases.ISSUER).subject("usr_a").claim("activeWorkspace", workspace + "\u0000").expiresIn(3600).sign(),
+                Jwt.issuer(Releases.ISSUER).claim("id", "usr_a\u0000").claim("activeWorkspace", workspace).expiresIn(3600)
+                        .sign(),
+                Jwt.issuer(Releases.ISSUER).subject("usr_a").claim("activeWorkspace", workspace + "\u0000").expiresIn(3600)
+                        .sign(),
                 Jwt.issuer(Releases.ISSUER).subject("usr_a").claim("activeWorkspace", "\u0000").expiresIn(3600).sign());
         for (String token : tokens) {
             given().auth().oauth2(token).get("/releases").then().statusCode(401)
@@ -113,7 +115,7 @@ class ReleaseAccessTest {
         Releases.Member owner = Releases.newMember();
         String release = owner.newRelease(1);
         owner.request().post("/releases/" + release + "/submit").then().statusCode(200);
-        for (Object groups : List.<Object>of("admin", "admin user", "user admin", List.of("user"), List.of("administrator"))) {
+        for (Object groups : List.<Object> of("admin", "admin user", "user admin", List.of("user"), List.of("administrator"))) {
             String token = Jwt.issuer(Releases.ISSUER).subject(Api.uniqueId("usr_")).claim("activeWorkspace", owner.workspace())
                     .claim("groups", groups).expiresIn(3600).sign();
             assertEquals(groups instanceof String, payload(token).path("groups").isTextual(), "groups as given: " + groups);
@@ -161,7 +163,8 @@ class ReleaseAccessTest {
             outsider.request().get("/releases/" + release).then().statusCode(404).body("status", equalTo("error"));
             outsider.request().get("/releases/" + release + "/tracks").then().statusCode(404);
             outsider.request().body(Map.of("title", "x")).put("/releases/" + release).then().statusCode(404);
-            outsider.request().body(Map.of("trackOrder", new String[] { track })).post("/releases/" + release + "/tracks/reorder")
+            outsider.request().body(Map.of("trackOrder", new String[] { track }))
+                    .post("/releases/" + release + "/tracks/reorder")
                     .then().statusCode(404);
             outsider.request().delete("/releases/" + release + "/tracks/" + track).then().statusCode(404);
             outsider.request().delete("/releases/" + release).then().statusCode(404);

@@ -149,7 +149,8 @@ class ReleasesApiTest {
                 .body("data.pagination.totalPages", equalTo(2));
         member.request().get("/releases?search=night").then().body("data.releases.id",
                 equalTo(List.of(ids.get(2), ids.get(1), ids.get(0))));
-        member.request().queryParam("search", "%_").get("/releases").then().body("data.releases.id", equalTo(List.of(ids.get(3))));
+        member.request().queryParam("search", "%_").get("/releases").then().body("data.releases.id",
+                equalTo(List.of(ids.get(3))));
         member.request().get("/releases?format=Album&type=Audio").then().body("data.releases.id", equalTo(List.of(ids.get(2))));
         member.request().get("/releases?status=submitted").then().body("data.pagination.total", equalTo(0));
         for (String bad : List.of("page=0", "page=x", "limit=0", "limit=101", "status=gone", "format=LP", "type=3D")) {

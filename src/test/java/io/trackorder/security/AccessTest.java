@@ -204,8 +204,9 @@ class AccessTest {
     }
 
     private static String revoke(String apiKey) throws Exception {
-        try (var db = TestDatabase.connect(); var query = db.prepareStatement(
-                "UPDATE api_keys SET revoked_at = now() WHERE key_hash = sha256(convert_to(?, 'UTF8')) RETURNING id")) {
+        try (var db = TestDatabase.connect();
+                var query = db.prepareStatement(
+                        "UPDATE api_keys SET revoked_at = now() WHERE key_hash = sha256(convert_to(?, 'UTF8')) RETURNING id")) {
             query.setString(1, apiKey);
             try (var rows = query.executeQuery()) {
                 rows.next();

@@ -39,7 +39,8 @@ class DevTokenTest {
         }
         String keyLocation = config.getProperty("%dev.mp.jwt.verify.publickey.location").replace("file:", "");
         JWTAuthContextInfo devProfile = new JWTAuthContextInfo(
-                KeyUtils.decodePublicKey(Files.readString(Path.of(keyLocation))), config.getProperty("%dev.mp.jwt.verify.issuer"));
+                KeyUtils.decodePublicKey(Files.readString(Path.of(keyLocation))),
+                config.getProperty("%dev.mp.jwt.verify.issuer"));
 
         JsonWebToken user = new DefaultJWTParser(devProfile).parse(value(lines.get(0), "TOKEN"));
         JsonWebToken admin = new DefaultJWTParser(devProfile).parse(value(lines.get(1), "ADMIN_TOKEN"));

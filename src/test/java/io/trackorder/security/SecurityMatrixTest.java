@@ -36,7 +36,11 @@ import io.trackorder.support.TestDatabase;
 @QuarkusTest
 class SecurityMatrixTest {
 
-    enum Surface { COLLECTIONS, RELEASES, ADMIN }
+    enum Surface {
+        COLLECTIONS,
+        RELEASES,
+        ADMIN
+    }
 
     /** Not applicable: the attack does not concern this endpoint. */
     private static final int SKIP = 0;
@@ -78,34 +82,34 @@ class SecurityMatrixTest {
 
     private static final List<Endpoint> ENDPOINTS = List.of(
             //          method    path                                              body                                   stranger colleague
-            collections("POST",   "/tracks",                                        "{\"title\":\"x\"}",                    201, 201),
-            collections("GET",    "/tracks",                                        null,                                   200, 200),
-            collections("GET",    "/tracks?collection_id={collection}",             null,                                   404, 404),
-            collections("GET",    "/tracks/{track}",                                null,                                   404, 200), // org-wide catalogue
-            collections("DELETE", "/tracks/{track}",                                null,                                   404, 403),
-            collections("POST",   "/collections",                                   "{\"name\":\"x\"}",                     201, 201),
-            collections("GET",    "/collections",                                   null,                                   200, 200),
-            collections("GET",    "/collections/{collection}",                      null,                                   404, 404),
-            collections("PATCH",  "/collections/{collection}",                      "{\"name\":\"stolen\"}",                404, 404),
-            collections("DELETE", "/collections/{collection}",                      null,                                   404, 404),
-            collections("GET",    "/collections/{collection}/tracks",               null,                                   404, 404),
-            collections("POST",   "/collections/{collection}/tracks",               "{\"track_id\":\"{track}\"}",           404, 404),
-            collections("DELETE", "/collections/{collection}/tracks/{track}",       null,                                   404, 404),
-            collections("PATCH",  "/collections/{collection}/order",                "{\"ordered_track_ids\":[\"{track}\"]}", 404, 404),
-            releases("POST",      "/releases",                                      "{\"title\":\"x\",\"displayArtist\":\"y\"}", 201, 201),
-            releases("GET",       "/releases",                                      null,                                   200, 200),
-            releases("GET",       "/releases/{release}",                            null,                                   404, 404),
-            releases("PUT",       "/releases/{release}",                            "{\"title\":\"stolen\"}",               404, 404),
-            releases("DELETE",    "/releases/{release}",                            null,                                   404, 404),
-            releases("POST",      "/releases/{release}/submit",                     null,                                   404, 404),
-            releases("POST",      "/releases/{submitted}/review",                   "{\"action\":\"approve\"}",             404, 403).onlyForAdmins(),
-            releases("GET",       "/releases/{release}/tracks",                     null,                                   404, 404),
-            releases("POST",      "/releases/{release}/tracks",                     "{\"title\":\"x\"}",                    404, 404),
-            releases("PUT",       "/releases/{release}/tracks/{release_track}",     "{\"title\":\"stolen\"}",               404, 404),
-            releases("DELETE",    "/releases/{release}/tracks/{release_track}",     null,                                   404, 404),
-            releases("POST",      "/releases/{release}/tracks/reorder",             "{\"trackOrder\":[\"{second_release_track}\"]}", 404, 404),
-            admin("POST",         "/admin/api-keys",                                "{\"organization_id\":\"{org}\",\"user_id\":\"{user}\",\"name\":\"stolen\"}"),
-            admin("DELETE",       "/admin/api-keys/{key_id}",                       null));
+            collections("POST", "/tracks", "{\"title\":\"x\"}", 201, 201),
+            collections("GET", "/tracks", null, 200, 200),
+            collections("GET", "/tracks?collection_id={collection}", null, 404, 404),
+            collections("GET", "/tracks/{track}", null, 404, 200), // org-wide catalogue
+            collections("DELETE", "/tracks/{track}", null, 404, 403),
+            collections("POST", "/collections", "{\"name\":\"x\"}", 201, 201),
+            collections("GET", "/collections", null, 200, 200),
+            collections("GET", "/collections/{collection}", null, 404, 404),
+            collections("PATCH", "/collections/{collection}", "{\"name\":\"stolen\"}", 404, 404),
+            collections("DELETE", "/collections/{collection}", null, 404, 404),
+            collections("GET", "/collections/{collection}/tracks", null, 404, 404),
+            collections("POST", "/collections/{collection}/tracks", "{\"track_id\":\"{track}\"}", 404, 404),
+            collections("DELETE", "/collections/{collection}/tracks/{track}", null, 404, 404),
+            collections("PATCH", "/collections/{collection}/order", "{\"ordered_track_ids\":[\"{track}\"]}", 404, 404),
+            releases("POST", "/releases", "{\"title\":\"x\",\"displayArtist\":\"y\"}", 201, 201),
+            releases("GET", "/releases", null, 200, 200),
+            releases("GET", "/releases/{release}", null, 404, 404),
+            releases("PUT", "/releases/{release}", "{\"title\":\"stolen\"}", 404, 404),
+            releases("DELETE", "/releases/{release}", null, 404, 404),
+            releases("POST", "/releases/{release}/submit", null, 404, 404),
+            releases("POST", "/releases/{submitted}/review", "{\"action\":\"approve\"}", 404, 403).onlyForAdmins(),
+            releases("GET", "/releases/{release}/tracks", null, 404, 404),
+            releases("POST", "/releases/{release}/tracks", "{\"title\":\"x\"}", 404, 404),
+            releases("PUT", "/releases/{release}/tracks/{release_track}", "{\"title\":\"stolen\"}", 404, 404),
+            releases("DELETE", "/releases/{release}/tracks/{release_track}", null, 404, 404),
+            releases("POST", "/releases/{release}/tracks/reorder", "{\"trackOrder\":[\"{second_release_track}\"]}", 404, 404),
+            admin("POST", "/admin/api-keys", "{\"organization_id\":\"{org}\",\"user_id\":\"{user}\",\"name\":\"stolen\"}"),
+            admin("DELETE", "/admin/api-keys/{key_id}", null));
 
     /** One attack on one surface: who calls with which credentials, and what each endpoint must answer. */
     record Attack(String name, Surface surface, UnaryOperator<RequestSpecification> credentials, String organization,
@@ -125,8 +129,10 @@ class SecurityMatrixTest {
                 new Attack("unknown API key", Surface.COLLECTIONS, apiKey("ak_" + "0".repeat(40)), org, e -> 401),
                 new Attack("revoked API key", Surface.COLLECTIONS, apiKey(victim.revokedKey), org, e -> 401),
                 new Attack("oversize API key", Surface.COLLECTIONS, apiKey("ak_" + "a".repeat(12_000)), org, e -> 401),
-                new Attack("admin token instead of an API key", Surface.COLLECTIONS, adminToken(Api.ADMIN_TOKEN), org, e -> 401),
-                new Attack("bearer token instead of an API key", Surface.COLLECTIONS, bearer(victim.member.token()), org, e -> 401),
+                new Attack("admin token instead of an API key", Surface.COLLECTIONS, adminToken(Api.ADMIN_TOKEN), org,
+                        e -> 401),
+                new Attack("bearer token instead of an API key", Surface.COLLECTIONS, bearer(victim.member.token()), org,
+                        e -> 401),
                 new Attack("another organization's key", Surface.COLLECTIONS, apiKey(outsider.apiKey()), org, e -> 403),
                 new Attack("another organization asking for these ids", Surface.COLLECTIONS, apiKey(outsider.apiKey()),
                         outsider.organizationId(), Endpoint::stranger),
@@ -147,8 +153,8 @@ class SecurityMatrixTest {
                         Endpoint::colleague),
                 new Attack("the owner, not an admin, on admin actions", Surface.RELEASES, bearer(victim.member.token()), org,
                         e -> e.adminOnly() ? 403 : SKIP)));
-        new ForgedTokens(victim.member.userId(), victim.member.workspace()).all().forEach((name, token) ->
-                attacks.add(new Attack(name, Surface.RELEASES, bearer(token), org, e -> 401)));
+        new ForgedTokens(victim.member.userId(), victim.member.workspace()).all()
+                .forEach((name, token) -> attacks.add(new Attack(name, Surface.RELEASES, bearer(token), org, e -> 401)));
         return attacks;
     }
 
@@ -187,7 +193,8 @@ class SecurityMatrixTest {
                         request.contentType(ContentType.JSON).body(body);
                     }
                     Response response = request.request(endpoint.method(), path);
-                    for (String problem : problems(endpoint.surface(), expected, response, victim.secrets(path, body, expected))) {
+                    for (String problem : problems(endpoint.surface(), expected, response,
+                            victim.secrets(path, body, expected))) {
                         failures.add(cell + problem);
                     }
                     List<String> now = victim.rows(db);
@@ -360,20 +367,21 @@ class SecurityMatrixTest {
 
         /** The victim's rows in every table, as JSON text, to tell whether anything changed. */
         List<String> rows(Connection db) throws Exception {
-            try (PreparedStatement query = db.prepareStatement("""
-                    SELECT 'api_keys ' || row_to_json(k)::text FROM api_keys k WHERE k.organization_id = ?
-                    UNION ALL SELECT 'tracks ' || row_to_json(t)::text FROM tracks t
-                        WHERE t.organization_id = ? AND t.created_by = ?
-                    UNION ALL SELECT 'collections ' || row_to_json(c)::text FROM collections c
-                        WHERE c.organization_id = ? AND c.owner_user_id = ?
-                    UNION ALL SELECT 'collection_tracks ' || row_to_json(m)::text FROM collection_tracks m
-                        WHERE m.organization_id = ? AND m.collection_id = ?
-                    UNION ALL SELECT 'releases ' || row_to_json(r)::text FROM releases r JOIN workspaces w USING (tenant_id)
-                        WHERE w.workspace = ? AND r.tenant_user_id = ?
-                    UNION ALL SELECT 'release_tracks ' || row_to_json(t)::text FROM release_tracks t
-                        JOIN releases r ON r.tenant_id = t.tenant_id AND r.id = t.release_id JOIN workspaces w ON w.tenant_id = r.tenant_id
-                        WHERE w.workspace = ? AND r.tenant_user_id = ?
-                    ORDER BY 1""")) {
+            try (PreparedStatement query = db.prepareStatement(
+                    """
+                            SELECT 'api_keys ' || row_to_json(k)::text FROM api_keys k WHERE k.organization_id = ?
+                            UNION ALL SELECT 'tracks ' || row_to_json(t)::text FROM tracks t
+                                WHERE t.organization_id = ? AND t.created_by = ?
+                            UNION ALL SELECT 'collections ' || row_to_json(c)::text FROM collections c
+                                WHERE c.organization_id = ? AND c.owner_user_id = ?
+                            UNION ALL SELECT 'collection_tracks ' || row_to_json(m)::text FROM collection_tracks m
+                                WHERE m.organization_id = ? AND m.collection_id = ?
+                            UNION ALL SELECT 'releases ' || row_to_json(r)::text FROM releases r JOIN workspaces w USING (tenant_id)
+                                WHERE w.workspace = ? AND r.tenant_user_id = ?
+                            UNION ALL SELECT 'release_tracks ' || row_to_json(t)::text FROM release_tracks t
+                                JOIN releases r ON r.tenant_id = t.tenant_id AND r.id = t.release_id JOIN workspaces w ON w.tenant_id = r.tenant_id
+                                WHERE w.workspace = ? AND r.tenant_user_id = ?
+                            ORDER BY 1""")) {
                 String org = owner.organizationId();
                 List<String> parameters = List.of(org, org, owner.userId(), org, owner.userId(), org, names.get("{collection}"),
                         member.workspace(), member.userId(), member.workspace(), member.userId());
@@ -391,8 +399,9 @@ class SecurityMatrixTest {
         }
 
         private static String keyId(String apiKey) throws Exception {
-            try (Connection db = TestDatabase.connect(); PreparedStatement query = db.prepareStatement(
-                    "SELECT id FROM api_keys WHERE key_hash = sha256(convert_to(?, 'UTF8'))")) {
+            try (Connection db = TestDatabase.connect();
+                    PreparedStatement query = db.prepareStatement(
+                            "SELECT id FROM api_keys WHERE key_hash = sha256(convert_to(?, 'UTF8'))")) {
                 query.setString(1, apiKey);
                 try (ResultSet rows = query.executeQuery()) {
                     rows.next();

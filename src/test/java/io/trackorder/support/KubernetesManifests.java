@@ -125,7 +125,7 @@ public final class KubernetesManifests {
 
     private static List<JsonNode> read(InputStream yaml) throws IOException {
         List<JsonNode> documents = new ArrayList<>();
-        try (var values = YAML.readerFor(JsonNode.class).<JsonNode>readValues(yaml)) {
+        try (var values = YAML.readerFor(JsonNode.class).<JsonNode> readValues(yaml)) {
             while (values.hasNext()) {
                 JsonNode document = values.next();
                 if (document != null && !document.isNull() && !document.isMissingNode()) {

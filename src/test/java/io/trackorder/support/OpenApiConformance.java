@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
@@ -20,9 +23,6 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.RestAssuredRequest;
 import com.atlassian.oai.validator.restassured.RestAssuredResponse;
 import com.atlassian.oai.validator.schema.SchemaValidator;
-
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
 import io.quarkus.test.junit.callback.QuarkusTestBeforeTestExecutionCallback;
@@ -175,7 +175,8 @@ public final class OpenApiConformance implements Filter, BeforeEachCallback, Qua
             if (responseReport.hasErrors()) {
                 throw new AssertionError("The response does not match the OpenAPI document: " + exchange
                         + describe(responseReport) + (requestReport.hasErrors()
-                                ? "\n(the request did not match it either:" + describe(requestReport) + ")" : "")
+                                ? "\n(the request did not match it either:" + describe(requestReport) + ")"
+                                : "")
                         + "\n" + response.asString());
             }
             if (requestReport.hasErrors() && response.statusCode() / 100 != 4) {

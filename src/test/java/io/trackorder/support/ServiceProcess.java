@@ -67,7 +67,8 @@ public final class ServiceProcess implements AutoCloseable {
         long started = System.nanoTime();
         Process process = builder.start();
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready")).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
+                .build();
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The service exited during start; see " + log);

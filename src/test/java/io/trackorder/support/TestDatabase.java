@@ -52,8 +52,9 @@ public final class TestDatabase {
 
     /** Track ids of a release by track number, with the numbers checked to be exactly 1..n. */
     public static List<String> denseTrackNumbers(String releaseId) throws SQLException {
-        try (Connection db = connect(); PreparedStatement query = db.prepareStatement(
-                "SELECT CAST(id AS text), track_number FROM release_tracks WHERE release_id = CAST(? AS uuid) ORDER BY track_number")) {
+        try (Connection db = connect();
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT CAST(id AS text), track_number FROM release_tracks WHERE release_id = CAST(? AS uuid) ORDER BY track_number")) {
             query.setString(1, releaseId);
             List<String> ids = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
@@ -69,8 +70,9 @@ public final class TestDatabase {
     }
 
     public static long revision(String organizationId, String collectionId) throws SQLException {
-        try (Connection db = connect(); PreparedStatement query = db.prepareStatement(
-                "SELECT revision FROM collections WHERE organization_id = ? AND id = ?")) {
+        try (Connection db = connect();
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT revision FROM collections WHERE organization_id = ? AND id = ?")) {
             query.setString(1, organizationId);
             query.setString(2, collectionId);
             try (ResultSet rows = query.executeQuery()) {
@@ -82,8 +84,9 @@ public final class TestDatabase {
 
     /** Titles of a release's tracks by track number. */
     public static List<String> releaseTrackTitles(String releaseId) throws SQLException {
-        try (Connection db = connect(); PreparedStatement query = db.prepareStatement(
-                "SELECT title FROM release_tracks WHERE release_id = CAST(? AS uuid) ORDER BY track_number")) {
+        try (Connection db = connect();
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT title FROM release_tracks WHERE release_id = CAST(? AS uuid) ORDER BY track_number")) {
             query.setString(1, releaseId);
             List<String> titles = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
@@ -96,8 +99,9 @@ public final class TestDatabase {
     }
 
     public static long releaseRevision(String releaseId) throws SQLException {
-        try (Connection db = connect(); PreparedStatement query = db.prepareStatement(
-                "SELECT revision FROM releases WHERE id = CAST(? AS uuid)")) {
+        try (Connection db = connect();
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT revision FROM releases WHERE id = CAST(? AS uuid)")) {
             query.setString(1, releaseId);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
@@ -135,15 +139,16 @@ public final class TestDatabase {
     }
 
     /** Adds {@code count} new tracks to a collection straight in the database; returns their ids in order. */
-    public static List<String> seedMembers(String organizationId, String userId, String collectionId, int count) throws SQLException {
+    public static List<String> seedMembers(String organizationId, String userId, String collectionId, int count)
+            throws SQLException {
         try (Connection db = TestDatabase.connect()) {
             db.setAutoCommit(false);
             try (PreparedStatement tracks = db.prepareStatement("""
                     INSERT INTO tracks (organization_id, id, created_by, created_at)
                     SELECT ?, ? || g, ?, now() FROM generate_series(0, ? - 1) g""");
-                 PreparedStatement members = db.prepareStatement("""
-                    INSERT INTO collection_tracks (organization_id, collection_id, track_id, position, added_at)
-                    SELECT ?, ?, ? || g, g, now() FROM generate_series(0, ? - 1) g""")) {
+                    PreparedStatement members = db.prepareStatement("""
+                            INSERT INTO collection_tracks (organization_id, collection_id, track_id, position, added_at)
+                            SELECT ?, ?, ? || g, g, now() FROM generate_series(0, ? - 1) g""")) {
                 String prefix = "mtrack_seed_" + collectionId + "_";
                 tracks.setString(1, organizationId);
                 tracks.setString(2, prefix);

@@ -35,7 +35,7 @@ class TracksApiTest {
                 .body("licence_class", equalTo("unclear"))
                 .body("created_at", matchesPattern("\\d{4}-.*Z"));
         caller.request().body(Map.of("title", "Intro", "engine", "e1", "mode", "song", "measured_duration_seconds", 212.5,
-                        "instrumental", true, "licence_class", "commercial_cleared"))
+                "instrumental", true, "licence_class", "commercial_cleared"))
                 .post(caller.path("/tracks"))
                 .then().statusCode(201)
                 .body("title", equalTo("Intro")).body("engine", equalTo("e1")).body("mode", equalTo("song"))

@@ -87,9 +87,11 @@ class ClientDisconnectTest {
             // Over Quarkus REST's 10 KiB input buffer: the body is then read as a stream, which fails when the client goes.
             try (Socket socket = new Socket(root.getHost(), root.getPort())) {
                 OutputStream out = socket.getOutputStream();
-                out.write(("POST " + caller.path("/collections") + " HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + caller.apiKey()
-                        + "\r\nContent-Type: application/json\r\nContent-Length: 50000\r\n\r\n{\"name\": \"" + "x".repeat(20_000))
-                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(
+                        ("POST " + caller.path("/collections") + " HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + caller.apiKey()
+                                + "\r\nContent-Type: application/json\r\nContent-Length: 50000\r\n\r\n{\"name\": \""
+                                + "x".repeat(20_000))
+                                .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 Thread.sleep(200);
             }
@@ -102,7 +104,8 @@ class ClientDisconnectTest {
             assertEquals(Level.SEVERE.intValue(), bug.level().intValue(), bug.text());
             assertNotNull(bug.stackTrace(), bug.text());
             assertEquals(List.of(bug), log.entries().stream()
-                    .filter(entry -> entry.level().intValue() >= Level.WARNING.intValue()).toList(), "the only warning or error");
+                    .filter(entry -> entry.level().intValue() >= Level.WARNING.intValue()).toList(),
+                    "the only warning or error");
         }
     }
 

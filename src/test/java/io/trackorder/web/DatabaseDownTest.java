@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.trackorder.support.Releases;
 import io.trackorder.support.Management;
+import io.trackorder.support.Releases;
 
 /** With the database unreachable the service says so: 503, never a 500 with a driver message. */
 @QuarkusTest

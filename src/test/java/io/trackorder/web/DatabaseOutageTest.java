@@ -38,11 +38,11 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.trackorder.support.Api;
+import io.trackorder.support.Management;
 import io.trackorder.support.Releases;
 import io.trackorder.support.RestartablePostgres;
 import io.trackorder.support.TestDatabase;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.trackorder.support.Management;
 
 /**
  * The database goes away under load and comes back: while it is away every call is answered 503
@@ -80,7 +80,8 @@ class DatabaseOutageTest {
         List<TestCollection> collections = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String id = caller.newCollection();
-            collections.add(new TestCollection(id, TestDatabase.seedMembers(caller.organizationId(), caller.userId(), id, 200)));
+            collections
+                    .add(new TestCollection(id, TestDatabase.seedMembers(caller.organizationId(), caller.userId(), id, 200)));
         }
         String donor = caller.newCollection(); // its tracks are the ones the load adds elsewhere
         ConcurrentLinkedQueue<String> addable = new ConcurrentLinkedQueue<>(
@@ -184,7 +185,8 @@ class DatabaseOutageTest {
 
     @Test
     void everyConnectionCarriesTheServerSideLimits() {
-        var settings = pool.query("SELECT current_setting('statement_timeout'), current_setting('idle_in_transaction_session_timeout')")
+        var settings = pool
+                .query("SELECT current_setting('statement_timeout'), current_setting('idle_in_transaction_session_timeout')")
                 .execute().await().atMost(Duration.ofSeconds(10)).iterator().next();
         assertEquals(STATEMENT_LIMIT.toMillis() + "ms", settings.getString(0));
         assertEquals(BOUND.toSeconds() + "s", settings.getString(1));
@@ -241,7 +243,8 @@ class DatabaseOutageTest {
         }
     }
 
-    private static void assertConsistent(Api.Caller caller, TestCollection collection, List<Outcome> outcomes) throws Exception {
+    private static void assertConsistent(Api.Caller caller, TestCollection collection, List<Outcome> outcomes)
+            throws Exception {
         List<String> members = TestDatabase.denseOrder(caller.organizationId(), collection.id);
         assertConsistent(collection.id, new HashSet<>(collection.seeded), members,
                 TestDatabase.revision(caller.organizationId(), collection.id), outcomes);
@@ -307,14 +310,21 @@ class DatabaseOutageTest {
     }
 
     enum Change {
-        ADD, REMOVE, REORDER, NONE
+        ADD,
+        REMOVE,
+        REORDER,
+        NONE
     }
 
     enum Kind {
-        COLLECTION_REORDER(200, false, Change.REORDER), COLLECTION_ADD(200, false, Change.ADD),
-        COLLECTION_REMOVE(200, false, Change.REMOVE), COLLECTION_READ(200, false, Change.NONE),
-        RELEASE_REORDER(200, true, Change.REORDER), RELEASE_ADD(201, true, Change.ADD),
-        RELEASE_REMOVE(200, true, Change.REMOVE), RELEASE_READ(200, true, Change.NONE);
+        COLLECTION_REORDER(200, false, Change.REORDER),
+        COLLECTION_ADD(200, false, Change.ADD),
+        COLLECTION_REMOVE(200, false, Change.REMOVE),
+        COLLECTION_READ(200, false, Change.NONE),
+        RELEASE_REORDER(200, true, Change.REORDER),
+        RELEASE_ADD(201, true, Change.ADD),
+        RELEASE_REMOVE(200, true, Change.REMOVE),
+        RELEASE_READ(200, true, Change.NONE);
 
         final int success;
         final boolean releases;

@@ -80,7 +80,8 @@ class DotSegmentsTest {
             }
         }
         assertTrue(requests > 4000, "sent " + requests);
-        assertTrue(failures.isEmpty(), failures.size() + " of " + requests + " requests failed:\n" + String.join("\n", first(failures)));
+        assertTrue(failures.isEmpty(),
+                failures.size() + " of " + requests + " requests failed:\n" + String.join("\n", first(failures)));
     }
 
     @Test
@@ -126,13 +127,13 @@ class DotSegmentsTest {
         String collection = org + "/collections/" + victim.collection;
         String release = "/releases/" + victim.release;
         List<String[]> requests = List.of(
-                new String[] {"DELETE", collection + "/tracks/%2e%2e"},
-                new String[] {"DELETE", collection + "/tracks/%2e%2e/%2e%2e/%2e%2e/tracks/" + victim.track},
-                new String[] {"GET", collection + "/tracks/%2E%2E"},
-                new String[] {"DELETE", release + "/tracks/%2e%2e"},
-                new String[] {"DELETE", release + "/%2e%2e/" + victim.secondRelease},
-                new String[] {"PUT", release + "/tracks/%2e%2e"},
-                new String[] {"POST", release + "/tracks/%2e%2e/submit"});
+                new String[] { "DELETE", collection + "/tracks/%2e%2e" },
+                new String[] { "DELETE", collection + "/tracks/%2e%2e/%2e%2e/%2e%2e/tracks/" + victim.track },
+                new String[] { "GET", collection + "/tracks/%2E%2E" },
+                new String[] { "DELETE", release + "/tracks/%2e%2e" },
+                new String[] { "DELETE", release + "/%2e%2e/" + victim.secondRelease },
+                new String[] { "PUT", release + "/tracks/%2e%2e" },
+                new String[] { "POST", release + "/tracks/%2e%2e/submit" });
         List<String> rows = victim.rows();
         for (String[] request : requests) {
             RawHttp.Reply reply = RawHttp.send(request[0], request[1], victim.credentials(), body(request[0]));

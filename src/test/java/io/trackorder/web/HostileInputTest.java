@@ -221,7 +221,8 @@ class HostileInputTest {
         return List.of(
                 new Endpoint("POST", "/admin/api-keys", Map.of("organization_id", "{org}", "user_id", "usr_x", "name", "n"),
                         List.of(new Field("organization_id", "code", 64), new Field("user_id", "code", 64),
-                                new Field("name", "string", 256)), List.of()),
+                                new Field("name", "string", 256)),
+                        List.of()),
                 new Endpoint("DELETE", "/admin/api-keys/{key}", null, List.of(), List.of()));
     }
 
@@ -251,7 +252,8 @@ class HostileInputTest {
                 // Removing a non-member is a 200 that changes nothing (contract §1.4): only an id that no
                 // track can have, over 128 characters, is refused there.
                 String garbage = target.equals("track") && path.contains("{collection}/tracks/{track}")
-                        ? g.longerThan(128) : pathId(g);
+                        ? g.longerThan(128)
+                        : pathId(g);
                 description = "path " + target + " = " + garbage;
                 path = path.replace("{" + target + "}", encode(garbage));
             }
@@ -318,24 +320,29 @@ class HostileInputTest {
             case "number" -> way < 4 ? g.otherTypeThan("number")
                     : g.pick(List.of("-1", "-0.001", String.valueOf(field.max() + 1), "1e400", "-1e400", "1".repeat(1001)));
             case "boolean" -> g.otherTypeThan("boolean");
-            case "texts" -> way < 4 ? g.otherTypeThan("array") : way < 6
-                    ? json(Collections.nCopies(field.max() + g.between(1, 5), "Pop"))
-                    : "[\"ok\", " + (way < 8 ? Garbage.quote(g.longerThan(256)) : g.otherTypeThan("string")) + "]";
-            case "artists" -> way < 4 ? g.scalar() : way < 6
-                    ? "{\"Artist\": " + Garbage.quote(g.weird()) + "}"
-                    : way < 8 ? "[" + g.otherTypeThan("object") + "]" : manyArtists(field.max() + 1);
+            case "texts" -> way < 4 ? g.otherTypeThan("array")
+                    : way < 6
+                            ? json(Collections.nCopies(field.max() + g.between(1, 5), "Pop"))
+                            : "[\"ok\", " + (way < 8 ? Garbage.quote(g.longerThan(256)) : g.otherTypeThan("string")) + "]";
+            case "artists" -> way < 4 ? g.scalar()
+                    : way < 6
+                            ? "{\"Artist\": " + Garbage.quote(g.weird()) + "}"
+                            : way < 8 ? "[" + g.otherTypeThan("object") + "]" : manyArtists(field.max() + 1);
             case "object" -> way < 5 ? g.otherTypeThan("object")
                     : field.max() > 0 ? "{\"producer\": " + g.otherTypeThan("array") + "}"
-                    : "{" + Garbage.quote("k\u0000" + g.weird()) + ": " + Garbage.quote("v\u0000") + "}";
+                            : "{" + Garbage.quote("k\u0000" + g.weird()) + ": " + Garbage.quote("v\u0000") + "}";
             case "empty" -> way < 5 ? g.otherTypeThan("array") : "[{\"url\": " + Garbage.quote(g.weird()) + "}]";
-            case "tracks" -> way < 4 ? g.otherTypeThan("array") : way < 6
-                    ? json(Collections.nCopies(field.max() + 1, Map.of("title", "t")))
-                    : "[{\"title\": \"ok\"}, " + g.pick(List.of("{}", "{\"title\": 5}", "[]", "null", "{\"title\": \"\"}")) + "]";
-            case "ids" -> way < 3 ? g.otherTypeThan("array") : way < 5
-                    ? "[\"a\", " + g.otherTypeThan("string") + "]"
-                    : way < 6 ? "[" + Garbage.quote(g.longerThan(128)) + "]"
-                    : way < 8 ? "[" + Garbage.quote("{track}") + ", " + Garbage.quote("{track}") + "]"
-                    : tooManyIds(field.max() + 1);
+            case "tracks" -> way < 4 ? g.otherTypeThan("array")
+                    : way < 6
+                            ? json(Collections.nCopies(field.max() + 1, Map.of("title", "t")))
+                            : "[{\"title\": \"ok\"}, "
+                                    + g.pick(List.of("{}", "{\"title\": 5}", "[]", "null", "{\"title\": \"\"}")) + "]";
+            case "ids" -> way < 3 ? g.otherTypeThan("array")
+                    : way < 5
+                            ? "[\"a\", " + g.otherTypeThan("string") + "]"
+                            : way < 6 ? "[" + Garbage.quote(g.longerThan(128)) + "]"
+                                    : way < 8 ? "[" + Garbage.quote("{track}") + ", " + Garbage.quote("{track}") + "]"
+                                            : tooManyIds(field.max() + 1);
             default -> throw new IllegalArgumentException(field.type());
         };
     }

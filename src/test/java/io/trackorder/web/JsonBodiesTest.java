@@ -132,7 +132,8 @@ class JsonBodiesTest {
         // Nested objects too.
         member.request().body("{\"title\": \"T\", \"displayArtist\": \"A\", \"metadata\": {\"upc\": \"1\", \"upc\": \"2\"}}")
                 .post("/releases").then().statusCode(400).body("errors[0].field", equalTo("upc"));
-        member.request().body("{\"title\": \"T\", \"displayArtist\": \"A\", \"tracks\": [{\"title\": \"a\", \"title\": \"b\"}]}")
+        member.request()
+                .body("{\"title\": \"T\", \"displayArtist\": \"A\", \"tracks\": [{\"title\": \"a\", \"title\": \"b\"}]}")
                 .post("/releases").then().statusCode(400).body("errors[0].field", equalTo("title"));
         assertEquals(before, state(), "nothing changed");
     }
@@ -166,8 +167,9 @@ class JsonBodiesTest {
         views.add(member.request().get("/releases?limit=100").asString());
         views.add(member.request().get("/releases/" + release).asString());
         views.add(member.request().get("/releases/" + submitted).asString());
-        try (var db = TestDatabase.connect(); var query = db.prepareStatement(
-                "SELECT count(*) FROM api_keys WHERE organization_id = ?")) {
+        try (var db = TestDatabase.connect();
+                var query = db.prepareStatement(
+                        "SELECT count(*) FROM api_keys WHERE organization_id = ?")) {
             query.setString(1, caller.organizationId());
             try (var rows = query.executeQuery()) {
                 rows.next();

@@ -93,7 +93,8 @@ class LimitsTest {
                 .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
                 .header("Content-Type", "application/json");
         headers.forEach(request::header);
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request.build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     // ---- JSON shape ------------------------------------------------------------------------
@@ -358,7 +359,8 @@ class LimitsTest {
         RawHttp.Reply releases = RawHttp.send("GET", "/releases/%ff", Map.of());
         assertEquals(400, releases.status(), releases.body());
         assertEquals("error", JSON.readTree(releases.body()).path("status").asText(), releases.body());
-        RawHttp.Reply collections = RawHttp.send("GET", caller.path("/collections/%c3%28"), Map.of("X-API-Key", caller.apiKey()));
+        RawHttp.Reply collections = RawHttp.send("GET", caller.path("/collections/%c3%28"),
+                Map.of("X-API-Key", caller.apiKey()));
         assertEquals(400, collections.status(), collections.body());
         assertEquals(collections.header(RequestIds.HEADER), JSON.readTree(collections.body()).at("/error/trace_id").asText());
     }

@@ -215,34 +215,36 @@ class OpenApiTest {
     @Test
     void everyResponseHasABodySchemaAndTheHeadersTheServiceSends() {
         JsonNode doc = document();
-        forEachOperation(doc, (path, item, method, operation) -> operation.path("responses").fields().forEachRemaining(entry -> {
-            String name = method + " " + path + " " + entry.getKey();
-            JsonNode response = resolve(doc, entry.getValue());
-            boolean beforeRouting = entry.getKey().equals("414") || entry.getKey().equals("431");
-            if (beforeRouting || entry.getKey().equals("304")) {
-                assertTrue(response.path("content").isMissingNode(), name + " has no body");
-            } else {
-                assertTrue(response.path("content").path("application/json").path("schema").size() > 0, name + " has a schema");
-            }
-            assertEquals(!beforeRouting, response.path("headers").has("X-Request-Id"), name + " X-Request-Id");
-            boolean conditional = stream(operation.path("parameters"))
-                    .anyMatch(parameter -> parameter.path("name").asText().matches("If-(None-)?Match"));
-            if (entry.getKey().matches("2..|304")) {
-                // Every read and every conditional change answers its ETag, but the DELETE of a collection
-                // or release, which leaves nothing to tag (removing a member answers its list's tag).
-                boolean removesMember = path.matches(".*/tracks/\\{[A-Za-z_]+}");
-                boolean deletesResource = method.equals("delete") && !removesMember;
-                if (method.equals("get") || (conditional && !deletesResource)) {
-                    assertTrue(response.path("headers").has("ETag"), name + " ETag");
-                }
-                if (deletesResource) {
-                    assertFalse(response.path("headers").has("ETag"), name + " has no ETag");
-                }
-            }
-            if (method.equals("get")) {
-                assertTrue(conditional, name + " takes If-None-Match");
-            }
-        }));
+        forEachOperation(doc,
+                (path, item, method, operation) -> operation.path("responses").fields().forEachRemaining(entry -> {
+                    String name = method + " " + path + " " + entry.getKey();
+                    JsonNode response = resolve(doc, entry.getValue());
+                    boolean beforeRouting = entry.getKey().equals("414") || entry.getKey().equals("431");
+                    if (beforeRouting || entry.getKey().equals("304")) {
+                        assertTrue(response.path("content").isMissingNode(), name + " has no body");
+                    } else {
+                        assertTrue(response.path("content").path("application/json").path("schema").size() > 0,
+                                name + " has a schema");
+                    }
+                    assertEquals(!beforeRouting, response.path("headers").has("X-Request-Id"), name + " X-Request-Id");
+                    boolean conditional = stream(operation.path("parameters"))
+                            .anyMatch(parameter -> parameter.path("name").asText().matches("If-(None-)?Match"));
+                    if (entry.getKey().matches("2..|304")) {
+                        // Every read and every conditional change answers its ETag, but the DELETE of a collection
+                        // or release, which leaves nothing to tag (removing a member answers its list's tag).
+                        boolean removesMember = path.matches(".*/tracks/\\{[A-Za-z_]+}");
+                        boolean deletesResource = method.equals("delete") && !removesMember;
+                        if (method.equals("get") || (conditional && !deletesResource)) {
+                            assertTrue(response.path("headers").has("ETag"), name + " ETag");
+                        }
+                        if (deletesResource) {
+                            assertFalse(response.path("headers").has("ETag"), name + " has no ETag");
+                        }
+                    }
+                    if (method.equals("get")) {
+                        assertTrue(conditional, name + " takes If-None-Match");
+                    }
+                }));
     }
 
     @Test
@@ -255,7 +257,8 @@ class OpenApiTest {
                 List<JsonNode> parts = schemaParts(doc, body);
                 assertTrue(parts.stream().anyMatch(part -> part.path("properties").size() > 0), name + " body has properties");
                 if (WITH_REQUIRED_FIELDS.contains(operation.path("operationId").asText())) {
-                    assertTrue(parts.stream().anyMatch(part -> part.path("required").size() > 0), name + " body has required fields");
+                    assertTrue(parts.stream().anyMatch(part -> part.path("required").size() > 0),
+                            name + " body has required fields");
                 }
             }
             stream(operation.path("parameters")).map(parameter -> resolve(doc, parameter))
@@ -350,10 +353,10 @@ class OpenApiTest {
         }));
         // Schema examples as written: the parser turns a date's example into a java.util.Date.
         JsonNode components = document().path("components");
-        api.getComponents().getSchemas().forEach((name, schema) ->
-                schemaExamples(name, components.path("schemas").path(name), schema, check));
-        api.getComponents().getParameters().forEach((name, parameter) ->
-                schemaExamples(name, components.path("parameters").path(name).path("schema"), parameter.getSchema(), check));
+        api.getComponents().getSchemas()
+                .forEach((name, schema) -> schemaExamples(name, components.path("schemas").path(name), schema, check));
+        api.getComponents().getParameters().forEach((name, parameter) -> schemaExamples(name,
+                components.path("parameters").path(name).path("schema"), parameter.getSchema(), check));
         assertTrue(checked.size() >= 40, "examples checked: " + checked);
     }
 
@@ -367,8 +370,8 @@ class OpenApiTest {
             check.accept(where, Map.entry(written.get("example"), schema));
         }
         if (schema.getProperties() != null) {
-            schema.getProperties().forEach((name, property) ->
-                    schemaExamples(where + "." + name, written.path("properties").path(name), property, check));
+            schema.getProperties().forEach((name, property) -> schemaExamples(where + "." + name,
+                    written.path("properties").path(name), property, check));
         }
         schemaExamples(where + "[]", written.path("items"), schema.getItems(), check);
         Map.of("allOf", nullToEmpty(schema.getAllOf()), "oneOf", nullToEmpty(schema.getOneOf()), "anyOf",

@@ -166,7 +166,8 @@ class RoutesTest {
         for (String collections : List.of(org + "/%63ollections", "/v1/music/" + caller.organizationId() + "/collections/")) {
             RawHttp.Reply anonymous = RawHttp.send("GET", collections, Map.of());
             assertEquals(401, anonymous.status(), collections);
-            assertEquals("AUTHENTICATION_REQUIRED", JSON.readTree(anonymous.body()).at("/error/code").asText(), anonymous.body());
+            assertEquals("AUTHENTICATION_REQUIRED", JSON.readTree(anonymous.body()).at("/error/code").asText(),
+                    anonymous.body());
             assertEquals(200, RawHttp.send("GET", collections, Map.of("X-API-Key", caller.apiKey())).status());
         }
         RawHttp.Reply admin = RawHttp.send("POST", "/%61dmin/api-keys", Map.of(), "{}");
@@ -186,7 +187,8 @@ class RoutesTest {
         List<String> rows = TestDatabase.rows(caller.organizationId(), owner.workspace());
         Map<String, String> key = Map.of("X-API-Key", caller.apiKey());
         for (String path : List.of(caller.path("/collections;v=1/" + collection + "%2Ftracks%2F" + track),
-                caller.path("/collections/" + collection + ";v=1"), "/v1/music;v=1/" + caller.organizationId() + "/collections")) {
+                caller.path("/collections/" + collection + ";v=1"),
+                "/v1/music;v=1/" + caller.organizationId() + "/collections")) {
             RawHttp.Reply reply = RawHttp.send("DELETE", path, key);
             assertEquals(400, reply.status(), path + ": " + reply.body());
             JsonNode error = JSON.readTree(reply.body()).path("error");

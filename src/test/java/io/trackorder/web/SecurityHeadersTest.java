@@ -15,8 +15,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.trackorder.support.Api;
-import io.trackorder.support.Releases;
 import io.trackorder.support.Management;
+import io.trackorder.support.Releases;
 
 /**
  * Every response the service writes carries {@code X-Content-Type-Options: nosniff} and
