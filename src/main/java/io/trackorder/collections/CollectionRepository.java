@@ -32,7 +32,7 @@ public class CollectionRepository implements PanacheRepositoryBase<MusicCollecti
      * Loads an owned collection and locks its row for the rest of the transaction; every writer of
      * a collection goes through here first, which serializes them. A query language (not native)
      * query on purpose: Hibernate Reactive never finds native selects in its plan cache, and each
-     * one's miss costs a scan of the cache (see README, Performance).
+     * one's miss costs a scan of the cache (see src/bench/README.md).
      *
      * @return the collection, or null when the caller owns no such collection
      */

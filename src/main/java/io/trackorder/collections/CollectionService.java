@@ -159,7 +159,7 @@ public class CollectionService {
     }
 
     /**
-     * Applies the reorder rule (contract §1.5) in one statement; an unchanged order writes nothing.
+     * Applies the reorder rule (src/site/markdown/api.md) in one statement; an unchanged order writes nothing.
      *
      * @return the list's tag afterwards
      */

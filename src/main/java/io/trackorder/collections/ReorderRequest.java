@@ -31,7 +31,7 @@ public record ReorderRequest(
         return ApiException.validation(FIELD, FIELD + " must be an array of track ids");
     }
 
-    /** Every rule of contract §1.5 gets its own 422; other top-level fields are refused. */
+    /** Every reorder body rule (src/site/markdown/api.md) gets its own 422; other top-level fields are refused. */
     static final class Reader extends StdDeserializer<ReorderRequest> implements IdListReader.Rules {
 
         private final IdListReader ids = new IdListReader(FIELD, MAX_ITEMS, Ids.MAX_LENGTH, this);

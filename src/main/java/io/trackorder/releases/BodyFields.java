@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trackorder.web.ApiException;
 
 /**
- * Reads the fields of a Releases API request body, one typed value at a time, with the contract's
+ * Reads the fields of a Releases API request body, one typed value at a time, with the documented
  * limits; every violation is a 400 that names the field. Fields the API does not know or does not
  * let clients set ({@code id}, {@code status}, …) are ignored, so a client may send back what it read.
  */

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
 
 /**
  * Reads and writes a {@code jsonb} column as JSON text. Hibernate Reactive's own JSON mapping
- * accepts only JSON objects at the top level (hibernate-reactive#4156), and artists and genres are
+ * accepts only JSON objects at the top level, not arrays, and artists and genres are
  * arrays; so each such column is text to Hibernate and cast to {@code jsonb} in SQL, where
  * {@link CatalogEntry} declares it.
  * <p>

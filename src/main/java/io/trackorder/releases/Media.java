@@ -5,7 +5,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A media file or link of a track, as the seed describes it. This service does not store media
+ * A media file or link of a track, as Royalti's API describes it. This service does not store media
  * yet, so every track answers {@code "media": []}; the type documents what clients may expect later.
  */
 @Schema(name = "Media")

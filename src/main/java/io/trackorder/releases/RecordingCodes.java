@@ -23,7 +23,7 @@ final class RecordingCodes {
 
     /**
      * {@code T-123456789-0}, from that, {@code T1234567890} or {@code T-123.456.789-0}; null when not
-     * an ISWC. The check digit is not verified: the contract's own example does not pass it.
+     * an ISWC. The check digit is not verified: the documented example, T-123456789-0, does not pass it.
      */
     static String iswc(String text) {
         Matcher iswc = ISWC.matcher(text.toUpperCase(Locale.ROOT));

@@ -3,7 +3,7 @@ package io.trackorder.releases;
 import io.trackorder.web.ApiException;
 import io.trackorder.web.ErrorCode;
 
-/** The release's status does not allow the operation (contract §2.4): a 400, as in the seed. */
+/** The release's status does not allow the operation (draft and rejected only): a 400, as Royalti's API answers. */
 public class ReleaseNotEditable extends ApiException {
 
     public ReleaseNotEditable(String reason) {

@@ -13,7 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.trackorder.security.WorkspaceMember;
 
 /**
- * Releases as a workspace member sees them (contract §2.1): an admin sees every release of the
+ * Releases as a workspace member sees them: an admin sees every release of the
  * workspace, anyone else only their own. No query here returns anything outside that view.
  */
 @ApplicationScoped

@@ -210,7 +210,7 @@ public class ReleaseService {
     }
 
     /**
-     * Contract §2.5: the listed tracks take numbers 1…k in the given order, the others follow in
+     * The reorder rule: the listed tracks take numbers 1…k in the given order, the others follow in
      * their previous relative order, in one statement; an unchanged order writes nothing.
      */
     @WithTransaction

@@ -3,7 +3,7 @@ package io.trackorder.releases;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** The workflow states of a release (contract §2.4), written in lower case on the wire and in the database. */
+/** The workflow states of a release, written in lower case on the wire and in the database. */
 public enum ReleaseStatus {
     DRAFT,
     SUBMITTED,

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The seed's {@code ReleaseTrack}, field for field. */
+/** Royalti's {@code ReleaseTrack}, field for field. */
 @Schema(name = "ReleaseTrack")
 public record ReleaseTrackView(
         UUID id,

@@ -104,7 +104,7 @@ public class ReleasesResource {
 
     @POST
     @Path("{id}/submit")
-    @Consumes(MediaType.WILDCARD) // no body: a seed client sends no Content-Type, which must not be a 415
+    @Consumes(MediaType.WILDCARD) // no body: a Royalti client sends no Content-Type, which must not be a 415
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseResponse")))
     public Uni<RestResponse<Reply<ReleaseView>>> submit(@PathParam("id") String id,
             @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {

@@ -16,7 +16,7 @@ import io.trackorder.Ids;
 import io.trackorder.ordering.IdListReader;
 import io.trackorder.web.ApiException;
 
-/** Body of {@code POST /releases/{id}/tracks/reorder}, the seed's {@code TrackOrderRequest}. */
+/** Body of {@code POST /releases/{id}/tracks/reorder}, Royalti's {@code TrackOrderRequest}. */
 @Schema(name = "TrackOrderRequest", requiredProperties = "trackOrder")
 @JsonDeserialize(using = TrackOrderRequest.Reader.class)
 public record TrackOrderRequest(

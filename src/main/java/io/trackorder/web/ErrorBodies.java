@@ -35,13 +35,13 @@ public final class ErrorBodies {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
     }
 
-    /** The error's status on the surface: the Releases API answers every validation failure with 400, as its seed does. */
+    /** The error's status on the surface: the Releases API answers every validation failure with 400, as Royalti's API does. */
     static int status(ApiException error, Surface surface) {
         int status = error.code().status();
         return status == 422 && surface == Surface.RELEASES ? 400 : status;
     }
 
-    /** {@code {"success": false, "error": {...}}}, as in the Collections API seed. */
+    /** {@code {"success": false, "error": {...}}}, as in the compatible collections API. */
     @RegisterForReflection
     public record CollectionsError(boolean success, Detail error) {
         @RegisterForReflection
@@ -51,7 +51,7 @@ public final class ErrorBodies {
         }
     }
 
-    /** {@code {"status": "error", "message": "..."}}, as in the Releases API seed. */
+    /** {@code {"status": "error", "message": "..."}}, as in Royalti's API. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ReleasesError(String status, String message, List<FieldError> errors) {

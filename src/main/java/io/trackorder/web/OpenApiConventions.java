@@ -20,7 +20,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 /**
  * What every operation of the OpenAPI document shares, added here once instead of on each
  * endpoint: the error responses of its surface (declared in {@code META-INF/openapi.yaml}: the
- * envelope on the Collections API and {@code /admin}, the seed's {@code {status, message}}
+ * envelope on the Collections API and {@code /admin}, Royalti's {@code {status, message}}
  * responses on the Releases API), the {@code X-Request-Id} header of every response, and the
  * conditional requests: {@code If-None-Match} and 304 on every read, 412 where {@code If-Match} is
  * taken, and the {@code ETag} of their answers.

@@ -17,13 +17,13 @@ import io.vertx.ext.web.Router;
  * Gives every request an id before anything else runs, and puts it in every log line of the request
  * (MDC key {@value #LOG_KEY}). The id is, in this order of precedence:
  * <ol>
- * <li>the client's {@code X-Request-Id} when it is safe to echo (contract §1.7 promises to echo it);</li>
+ * <li>the client's {@code X-Request-Id} when it is safe to echo (the API echoes it);</li>
  * <li>the trace id of a valid W3C {@code traceparent}, so the request's errors and logs join the caller's trace;</li>
  * <li>a fresh {@code req_…}.</li>
  * </ol>
  * The id is written back onto the request header (so error renderers read one place) and onto every
- * response. This is the whole of the service's trace correlation until quarkus-opentelemetry can be
- * built here: that extension reads {@code traceparent} and fills the MDC itself, and then only the
+ * response. This is the whole of the service's trace correlation without quarkus-opentelemetry; that
+ * extension reads {@code traceparent} and fills the MDC itself, and then only the
  * {@code X-Request-Id} part of this class stays.
  */
 @ApplicationScoped

@@ -33,7 +33,7 @@ public final class ReorderBenchmark {
     static final int THROUGHPUT_SIZE = 50;
     static final int FIRST_THROUGHPUT = 1_000_001;
     static final int LAST_THROUGHPUT = 1_000_200;
-    /** The JVM options the README recommends for production (with MALLOC_ARENA_MAX=2, see ServiceProcess). */
+    /** The JVM options the JVM image uses in production (with MALLOC_ARENA_MAX=2, see ServiceProcess). */
     static final String DEFAULT_JAVA_OPTIONS = "-XX:+UseSerialGC -Xmx64m -XX:ReservedCodeCacheSize=48m";
 
     private final int seconds = intEnvironment("BENCH_SECONDS", 10);

@@ -20,7 +20,7 @@ import io.trackorder.support.Api;
 import io.trackorder.support.TestDatabase;
 
 /**
- * Proves the cost rule of contract §1.5: one position-update statement whatever N is, and only
+ * Proves the reorder's cost rule (src/site/markdown/api.md): one position-update statement whatever N is, and only
  * rows whose position changes are written. A statement-level trigger with a transition table
  * records every UPDATE statement on collection_tracks and how many rows it wrote.
  */

@@ -17,7 +17,7 @@ import io.restassured.response.Response;
 import io.trackorder.support.Api;
 import io.trackorder.support.TestDatabase;
 
-/** Every way a reorder body can be wrong (contract §1.5, rules 1-3), and that none of them writes. */
+/** Every way a reorder body can be wrong (src/site/markdown/api.md, reorder rules 1-3), and that none of them writes. */
 @QuarkusTest
 class ReorderValidationTest {
 

@@ -27,7 +27,7 @@ import io.trackorder.support.Api;
 import io.trackorder.support.ForgedTokens;
 import io.trackorder.support.Releases;
 
-/** Contract §2.1: who gets in with which token, and what each member can see. */
+/** Tokens and tenants: who gets in with which token, and what each member can see. */
 @QuarkusTest
 class ReleaseAccessTest {
 

@@ -18,7 +18,7 @@ import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.trackorder.support.Releases;
 
-/** Contract §2.6: every Releases API error is {status: "error", message}, never the Collections envelope. */
+/** Every Releases API error is {status: "error", message}, never the Collections envelope. */
 @QuarkusTest
 class ReleaseErrorFormatTest {
 

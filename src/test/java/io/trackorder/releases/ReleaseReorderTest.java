@@ -18,7 +18,7 @@ import io.restassured.response.ValidatableResponse;
 import io.trackorder.support.Releases;
 import io.trackorder.support.SeedSchema;
 
-/** Contract §2.5, reorder: the seed's endpoint on the shared ordering core. */
+/** The release reorder: Royalti's endpoint on the shared ordering core. */
 @QuarkusTest
 class ReleaseReorderTest {
 

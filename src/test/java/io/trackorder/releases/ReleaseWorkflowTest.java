@@ -14,7 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.trackorder.support.Releases;
 
-/** Contract §2.4: draft → submitted → approved | rejected, and what each status allows. */
+/** The workflow: draft → submitted → approved | rejected, and what each status allows. */
 @QuarkusTest
 class ReleaseWorkflowTest {
 

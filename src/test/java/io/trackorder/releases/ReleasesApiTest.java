@@ -22,7 +22,7 @@ import io.restassured.response.ValidatableResponse;
 import io.trackorder.support.Releases;
 import io.trackorder.support.SeedSchema;
 
-/** Contract §2.2, §2.3 and §2.5: releases and their tracks, every field and every rule. */
+/** Releases and their tracks, every field and every rule. */
 @QuarkusTest
 class ReleasesApiTest {
 

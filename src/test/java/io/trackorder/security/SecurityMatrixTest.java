@@ -27,8 +27,8 @@ import io.trackorder.support.Releases;
 import io.trackorder.support.TestDatabase;
 
 /**
- * Issue 5's security matrix: every endpoint of every surface against every attack that applies to
- * it. Each cell checks the contract's status and the surface's error format, that no error carries
+ * The security matrix: every endpoint of every surface against every attack that applies to
+ * it. Each cell checks the documented status and the surface's error format, that no error carries
  * internals, that the response carries the security headers, that nothing of the victim appears in
  * the body beyond what the request itself named, and that none of the victim's rows changed.
  * Every failing cell is reported at once. Adding an endpoint or an attack is one line in a table.
@@ -241,7 +241,7 @@ class SecurityMatrixTest {
         return problems;
     }
 
-    /** Contract §1.7; null when the envelope is right. */
+    /** The Collections API envelope; null when it is right. */
     private static String envelopeFormat(Response response) {
         JsonPath json = json(response);
         int status = response.statusCode();
@@ -260,7 +260,7 @@ class SecurityMatrixTest {
         return null;
     }
 
-    /** Contract §2.6; null when the body is right. */
+    /** The Releases API error body; null when it is right. */
     private static String releasesFormat(Response response) {
         JsonPath json = json(response);
         if (json == null || !"error".equals(json.getString("status")) || json.getString("message") == null
@@ -351,7 +351,7 @@ class SecurityMatrixTest {
 
         /**
          * What the answer must not show: everything of the victim, except what the request itself
-         * named, and, for an answer the contract lets succeed, the resource it named.
+         * named, and, for an answer the API lets succeed, the resource it named.
          */
         List<String> secrets(String path, String body, int expected) {
             String request = path + " " + Objects.toString(body, "");

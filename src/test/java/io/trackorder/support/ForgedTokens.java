@@ -15,7 +15,7 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
- * Bearer tokens the Releases API must refuse (contract §2.1), each for a given user and workspace,
+ * Bearer tokens the Releases API must refuse, each for a given user and workspace,
  * so that a refusal is only ever due to the one thing wrong with the token.
  */
 public final class ForgedTokens {

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Hostile values drawn from a QuickTheories randomness source, so that a failure shrinks and a
- * seed replays it. Each method returns JSON text or a raw string that the contract refuses for
+ * seed replays it. Each method returns JSON text or a raw string that the API refuses for
  * the stated reason; {@link #weird} always holds at least one character no code, id, date or
  * enumeration value may contain.
  */

@@ -17,7 +17,7 @@ import io.restassured.response.ValidatableResponse;
 import io.trackorder.support.Api;
 import io.trackorder.support.TestDatabase;
 
-/** The envelope of contract §1.7 for the failures no endpoint produces itself. */
+/** The Collections API envelope for the failures no endpoint produces itself. */
 @QuarkusTest
 class ErrorFormatTest {
 

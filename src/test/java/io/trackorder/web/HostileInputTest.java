@@ -41,7 +41,7 @@ import io.trackorder.support.TestDatabase;
 /**
  * Property: generated hostile requests to every endpoint of both surfaces and {@code /admin} are
  * answered with a 4xx in the surface's error format, never a 5xx, and leave the data as it was.
- * Every request is invalid for the contract in exactly the way its description says (a garbage
+ * Every request is invalid for the API in exactly the way its description says (a garbage
  * body, a wrong field, a bad path id, a bad query parameter or media type), so 4xx is the right
  * answer. The seed is printed; replay a failure with {@code -Dhostile.seed=<seed>}.
  */
@@ -249,7 +249,7 @@ class HostileInputTest {
             case "path id" -> {
                 List<String> placeholders = placeholders(path);
                 String target = g.pick(placeholders);
-                // Removing a non-member is a 200 that changes nothing (contract §1.4): only an id that no
+                // Removing a non-member is a 200 that changes nothing: only an id that no
                 // track can have, over 128 characters, is refused there.
                 String garbage = target.equals("track") && path.contains("{collection}/tracks/{track}")
                         ? g.longerThan(128)
@@ -306,7 +306,7 @@ class HostileInputTest {
         return new Raw(json);
     }
 
-    /** A value the contract refuses for this field. */
+    /** A value the API refuses for this field. */
     private static String invalidValue(Garbage g, Field field) {
         int way = g.between(0, 9);
         if (way == 0) {

@@ -37,7 +37,7 @@ import io.trackorder.support.RawHttp;
 import io.trackorder.support.Releases;
 import io.trackorder.support.TestDatabase;
 
-/** The documented limits (notes/README-limits.md), each at its edge: the limit is accepted, one more is refused. */
+/** The documented limits (src/site/markdown/api.md), each at its edge: the limit is accepted, one more is refused. */
 @QuarkusTest
 class LimitsTest {
 
@@ -325,7 +325,7 @@ class LimitsTest {
         // Just over the limits: the server refuses (and closes) only once it has read past them, so a
         // client still writing a much longer request could get a broken pipe instead of the answer.
         // Vert.x' HTTP codec answers these before any route runs, and Quarkus offers no hook for a body
-        // or for the request id (README, Limits): the status is all there is.
+        // or for the request id (api.md, Limits): the status is all there is.
         for (Response refused : List.of(caller.request().get(caller.path("/collections?limit=" + "9".repeat(4_500))),
                 member.request().get("/releases?search=" + "s".repeat(4_500)))) {
             refused.then().statusCode(414).body(emptyString()).header(RequestIds.HEADER, nullValue());
@@ -344,7 +344,7 @@ class LimitsTest {
 
     /**
      * A request target that is no URI (a broken percent escape) is refused by Quarkus before any route
-     * runs, with a bare 400 (README, Limits). An escape that is well formed but no UTF-8 gets past
+     * runs, with a bare 400 (api.md, Limits). An escape that is well formed but no UTF-8 gets past
      * that check and is refused by the service, in the surface's format.
      */
     @Test
