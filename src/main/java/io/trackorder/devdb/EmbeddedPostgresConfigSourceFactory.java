@@ -1,7 +1,9 @@
 package io.trackorder.devdb;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -14,6 +16,8 @@ import io.smallrye.config.PropertiesConfigSource;
 /**
  * Points the datasource at an embedded PostgreSQL when the dev or test profile runs without a
  * configured database, so {@code ./mvnw quarkus:dev} and {@code ./mvnw verify} need only a JDK.
+ * Dev mode keeps its data in {@code embedded-postgresql.data-directory} (application.properties);
+ * tests get a throwaway database.
  * <p>
  * Production never gets here: the profile check comes first, and the embedded server's artifacts
  * are removed from the production application ({@code quarkus.class-loading.removed-artifacts}).
@@ -22,11 +26,13 @@ import io.smallrye.config.PropertiesConfigSource;
 public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
 
     static final String REACTIVE_URL = "quarkus.datasource.reactive.url";
+    static final String JDBC_URL = "quarkus.datasource.jdbc.url";
     /**
      * {@code false} in JVMs that only call a service started elsewhere (the {@code *IT} tests'
      * JVM): their test configuration would otherwise start servers that nobody uses.
      */
     static final String ENABLED = "embedded-postgresql.enabled";
+    static final String DATA_DIRECTORY = "embedded-postgresql.data-directory";
     private static final List<String> EMBEDDED_PROFILES = List.of("dev", "test");
 
     @Override
@@ -38,7 +44,9 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         DevDatabase database = ServiceLoader.load(DevDatabase.class, getClass().getClassLoader()).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No embedded PostgreSQL on the class path: configure "
                         + REACTIVE_URL + " (QUARKUS_DATASOURCE_REACTIVE_URL)"));
-        Map<String, String> datasource = database.datasourceProperties();
+        ConfigValue dataDirectory = context.getValue(DATA_DIRECTORY);
+        Map<String, String> datasource = database.datasourceProperties(
+                isSet(dataDirectory) ? Optional.of(Path.of(dataDirectory.getValue().trim())) : Optional.empty());
         // Below application.properties (250) and env (300), so explicit settings still win.
         return List.of(new PropertiesConfigSource(datasource, "embedded-postgresql", 200));
     }
