@@ -3,11 +3,13 @@ package io.trackorder.devdb;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,15 +32,31 @@ final class DataDirectory {
     private DataDirectory() {
     }
 
+    /**
+     * The port of the server that this JVM already runs on the directory, if any. A dev-mode reload
+     * loads this application's classes afresh, so only the directory itself remembers that server:
+     * zonky's lock on it, held by this JVM, and the port in its {@code postmaster.pid}.
+     */
+    static OptionalInt portOfServerInThisJvm(Path directory) throws IOException {
+        Path pidFile = directory.resolve(PID_FILE);
+        if (!Files.exists(pidFile)) {
+            return OptionalInt.empty();
+        }
+        try (FileChannel channel = lockFile(directory); FileLock lock = channel.tryLock()) {
+            return OptionalInt.empty();
+        } catch (OverlappingFileLockException heldByThisJvm) {
+            // postmaster.pid: process id, data directory, start time, port, ...
+            return OptionalInt.of(Integer.parseInt(Files.readAllLines(pidFile).get(3).trim()));
+        }
+    }
+
     static void clearStalePostmaster(Path directory) throws IOException {
         Path pidFile = directory.resolve(PID_FILE);
         if (!Files.exists(pidFile)) {
             return;
         }
         // A JVM that still runs holds the lock: its server is no orphan, and must be left alone.
-        try (FileChannel channel = FileChannel.open(directory.resolve(IN_USE_LOCK), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-                FileLock lock = channel.tryLock()) {
+        try (FileChannel channel = lockFile(directory); FileLock lock = channel.tryLock()) {
             if (lock == null) {
                 throw new IllegalStateException("The embedded PostgreSQL data directory " + directory
                         + " is in use by another process (another ./mvnw quarkus:dev?)");
@@ -46,6 +64,10 @@ final class DataDirectory {
             postmaster(pidFile, directory).ifPresent(DataDirectory::stop);
             Files.deleteIfExists(pidFile);
         }
+    }
+
+    private static FileChannel lockFile(Path directory) throws IOException {
+        return FileChannel.open(directory.resolve(IN_USE_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     }
 
     /**

@@ -7,13 +7,15 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The embedded PostgreSQL servers of dev mode and tests, one per data directory and JVM. They are
  * process-wide on purpose: Quarkus rebuilds its configuration on every dev reload and test
- * restart, and all of them must reach the same server. zonky runs the server through
+ * restart, and all of them must reach the same server (a reload, which loads these classes
+ * afresh, finds dev mode's server through its data directory). zonky runs the server through
  * {@code unshare -U} when the JVM runs as root, and stops it when the JVM exits.
  * Registered in {@code META-INF/services/io.trackorder.devdb.DevDatabase}.
  */
@@ -21,11 +23,20 @@ public final class EmbeddedPostgresServer implements DevDatabase {
 
     private static final String DATABASE = "postgres";
     private static final String USER = "postgres";
-    private static final Map<Optional<Path>, EmbeddedPostgres> RUNNING = new HashMap<>();
+    private static final Map<Optional<Path>, Integer> PORTS = new HashMap<>();
 
-    /** Starts the server of that directory on first use; later calls return the running one. */
-    private static synchronized EmbeddedPostgres running(Optional<Path> dataDirectory) {
-        return RUNNING.computeIfAbsent(dataDirectory, EmbeddedPostgresServer::start);
+    /** The port of the server of that directory, started on first use. */
+    private static synchronized int port(Optional<Path> dataDirectory) {
+        return PORTS.computeIfAbsent(dataDirectory, directory -> {
+            try {
+                OptionalInt running = directory.isPresent()
+                        ? DataDirectory.portOfServerInThisJvm(directory.get().toAbsolutePath())
+                        : OptionalInt.empty();
+                return running.isPresent() ? running.getAsInt() : start(directory).getPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read the embedded PostgreSQL's data directory", e);
+            }
+        });
     }
 
     /**
@@ -55,11 +66,11 @@ public final class EmbeddedPostgresServer implements DevDatabase {
 
     @Override
     public Map<String, String> datasourceProperties(Optional<Path> dataDirectory) {
-        EmbeddedPostgres postgres = running(dataDirectory);
+        int port = port(dataDirectory);
         return Map.of(
-                EmbeddedPostgresConfigSourceFactory.REACTIVE_URL,
-                "postgresql://localhost:" + postgres.getPort() + "/" + DATABASE,
-                EmbeddedPostgresConfigSourceFactory.JDBC_URL, postgres.getJdbcUrl(USER, DATABASE),
+                EmbeddedPostgresConfigSourceFactory.REACTIVE_URL, "postgresql://localhost:" + port + "/" + DATABASE,
+                EmbeddedPostgresConfigSourceFactory.JDBC_URL,
+                "jdbc:postgresql://localhost:" + port + "/" + DATABASE + "?user=" + USER,
                 "quarkus.datasource.username", USER,
                 "quarkus.datasource.password", "");
     }

@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,10 @@ class DevDatabaseTest {
         Path directory = temp.resolve("dev-postgres");
         try (EmbeddedPostgres first = EmbeddedPostgresServer.start(Optional.of(directory))) {
             execute(first, "CREATE TABLE notes (text text)", "INSERT INTO notes VALUES ('written before the restart')");
+            // What a dev-mode reload, which loads the server's class afresh, finds.
+            assertEquals(OptionalInt.of(first.getPort()), DataDirectory.portOfServerInThisJvm(directory.toAbsolutePath()));
         }
+        assertEquals(OptionalInt.empty(), DataDirectory.portOfServerInThisJvm(directory.toAbsolutePath()));
         try (EmbeddedPostgres second = EmbeddedPostgresServer.start(Optional.of(directory))) {
             assertEquals(List.of("written before the restart"), notes(second));
         }
