@@ -1,11 +1,12 @@
 package io.trackorder.devdb;
 
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
@@ -66,9 +67,9 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
      * the build reads this configuration too, and needs no database.
      */
     private static void requireDatabase(ConfigSourceContext context) {
-        List<String> missing = Map.of(REACTIVE_URL, "QUARKUS_DATASOURCE_REACTIVE_URL", JDBC_URL, "QUARKUS_DATASOURCE_JDBC_URL")
-                .entrySet().stream().filter(setting -> !isSet(context.getValue(setting.getKey()))).map(Map.Entry::getValue)
-                .sorted(Comparator.reverseOrder()).toList();
+        // Named as operators set them: the environment variable for each property.
+        List<String> missing = Stream.of(REACTIVE_URL, JDBC_URL).filter(name -> !isSet(context.getValue(name)))
+                .map(name -> name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_")).toList();
         if (!missing.isEmpty()) {
             throw new ConfigurationException("ERROR: no database configured (" + String.join(" and ", missing)
                     + " unset). Set QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://HOST:5432/DATABASE,"
