@@ -20,6 +20,11 @@ public interface MusicConfig {
     interface Admin {
         /** The {@code X-Admin-Token} for {@code /admin}; when unset every admin call is refused. */
         Optional<String> token();
+
+        /** The token unless it is blank, which opens nothing either. */
+        default Optional<String> configuredToken() {
+            return token().filter(token -> !token.isBlank());
+        }
     }
 
     interface Database {

@@ -1,6 +1,8 @@
 package io.trackorder.devdb;
 
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The database of dev mode and tests when none is configured: the datasource properties that
@@ -13,5 +15,9 @@ import java.util.Map;
  */
 public interface DevDatabase {
 
-    Map<String, String> datasourceProperties();
+    /**
+     * @param dataDirectory where the server keeps its data across runs; empty for a throwaway
+     *        database, created afresh and deleted when the JVM exits
+     */
+    Map<String, String> datasourceProperties(Optional<Path> dataDirectory);
 }

@@ -52,7 +52,7 @@ public class AccessFilter {
                     .replaceWithVoid();
         }
         if (surface == Surface.ADMIN) {
-            String expected = config.admin().token().filter(token -> !token.isBlank()).orElse(null);
+            String expected = config.admin().configuredToken().orElse(null);
             if (!secrets.sameSecret(expected, request.getHeaderString(ADMIN_TOKEN_HEADER))) {
                 return Uni.createFrom().failure(new ApiException(ErrorCode.AUTHENTICATION_REQUIRED,
                         "Missing or invalid admin token"));

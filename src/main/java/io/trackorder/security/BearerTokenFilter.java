@@ -45,13 +45,15 @@ public class BearerTokenFilter {
     private final Workspaces workspaces;
     private final CurrentMember currentMember;
     private final ObjectMapper json;
+    private final VerificationKey verificationKey;
 
     public BearerTokenFilter(CurrentIdentityAssociation identities, Workspaces workspaces, CurrentMember currentMember,
-            ObjectMapper json) {
+            ObjectMapper json, VerificationKey verificationKey) {
         this.identities = identities;
         this.workspaces = workspaces;
         this.currentMember = currentMember;
         this.json = json;
+        this.verificationKey = verificationKey;
     }
 
     @ServerRequestFilter
@@ -138,7 +140,9 @@ public class BearerTokenFilter {
         return null;
     }
 
-    private static ApiException unauthorized(String reason) {
+    /** Every 401 of the Releases API is made here. */
+    private ApiException unauthorized(String reason) {
+        verificationKey.refused();
         return new ApiException(ErrorCode.AUTHENTICATION_REQUIRED, reason);
     }
 }
