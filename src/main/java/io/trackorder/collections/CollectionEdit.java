@@ -10,7 +10,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.trackorder.Ids;
-import io.trackorder.web.ApiException;
+import io.trackorder.errors.ApiException;
 
 /**
  * The fields of a collection create or PATCH body. A PATCH tells "absent" (leave unchanged) from

@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 
 import io.trackorder.Ids;
+import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
 import io.trackorder.ordering.IdListReader;
-import io.trackorder.web.ApiException;
-import io.trackorder.web.ErrorCode;
 
 /** Body of {@code PATCH /collections/{id}/order}. */
 @JsonDeserialize(using = ReorderRequest.Reader.class)

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.trackorder.web.ApiException;
+import io.trackorder.errors.ApiException;
 
 /**
  * Reads the fields of a Releases API request body, one typed value at a time, with the contract's

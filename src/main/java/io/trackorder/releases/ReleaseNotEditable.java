@@ -1,7 +1,7 @@
 package io.trackorder.releases;
 
-import io.trackorder.web.ApiException;
-import io.trackorder.web.ErrorCode;
+import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
 
 /** The release's status does not allow the operation (contract §2.4): a 400, as in the seed. */
 public class ReleaseNotEditable extends ApiException {

@@ -1,7 +1,7 @@
 package io.trackorder.releases;
 
-import io.trackorder.web.ApiException;
-import io.trackorder.web.ErrorCode;
+import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
 
 /** The release has no track with this id. */
 public class ReleaseTrackNotFound extends ApiException {

@@ -29,11 +29,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
+import io.trackorder.errors.ApiException;
 import io.trackorder.ordering.ReorderMetrics;
 import io.trackorder.ordering.ReorderMetrics.Surface;
 import io.trackorder.releases.Replies.Reply;
 import io.trackorder.security.CurrentMember;
-import io.trackorder.web.ApiException;
 import io.trackorder.web.IfMatch;
 import io.trackorder.web.Versioned;
 

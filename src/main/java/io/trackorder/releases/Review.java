@@ -1,6 +1,6 @@
 package io.trackorder.releases;
 
-import io.trackorder.web.ApiException;
+import io.trackorder.errors.ApiException;
 
 /** A checked review decision: approve (feedback optional) or reject (feedback required). */
 record Review(ReleaseStatus outcome, String feedback) {

@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 
 import io.trackorder.Ids;
+import io.trackorder.errors.ApiException;
 import io.trackorder.ordering.IdListReader;
-import io.trackorder.web.ApiException;
 
 /** Body of {@code POST /releases/{id}/tracks/reorder}, the seed's {@code TrackOrderRequest}. */
 @Schema(name = "TrackOrderRequest", requiredProperties = "trackOrder")

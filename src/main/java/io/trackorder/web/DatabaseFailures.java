@@ -4,6 +4,7 @@ import java.net.SocketException;
 import java.sql.SQLException;
 
 import io.netty.channel.ConnectTimeoutException;
+import io.trackorder.errors.Causes;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -12,7 +13,7 @@ import io.vertx.sqlclient.ClosedConnectionException;
  * Tells a database that cannot be reached, or one that is up but could not finish in time, from a
  * bug: the first two become 503 (with different reasons), only the last 500.
  */
-final class DatabaseFailures {
+public final class DatabaseFailures {
 
     private DatabaseFailures() {
     }
@@ -21,7 +22,7 @@ final class DatabaseFailures {
      * A value the database cannot store or compare, such as a NUL character in a string: SQLSTATE
      * class 22, "data exception". It comes from the request, so it is the client's error.
      */
-    static boolean isBadValue(Throwable error) {
+    public static boolean isBadValue(Throwable error) {
         return Causes.of(error).map(DatabaseFailures::sqlState).anyMatch(state -> state != null && state.startsWith("22"));
     }
 
@@ -30,7 +31,7 @@ final class DatabaseFailures {
      * {@code lock_timeout} (SQLSTATE 55P03) or ran longer than {@code statement_timeout} (57014):
      * the database is healthy and the resource is busy, a retry shortly after may succeed.
      */
-    static boolean isBusy(Throwable error) {
+    public static boolean isBusy(Throwable error) {
         return Causes.of(error).map(DatabaseFailures::sqlState)
                 .anyMatch(state -> "55P03".equals(state) || "57014".equals(state));
     }
@@ -39,7 +40,7 @@ final class DatabaseFailures {
      * The database cannot be reached, went away mid-request, is starting or shutting down, or did
      * not answer at all within {@code music.database.timeout}: a retry may succeed, so 503.
      */
-    static boolean isUnavailable(Throwable error) {
+    public static boolean isUnavailable(Throwable error) {
         // SocketException covers a refused connection and one reset by a server that is going down.
         return Causes.of(error).anyMatch(t -> t instanceof SocketException || t instanceof ClosedConnectionException
                 || t instanceof ConnectTimeoutException || t instanceof DatabaseTimeout

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
+
 /** Parses the tag lists of {@code If-Match} and {@code If-None-Match} (RFC 9110 §8.8.3, §13.1). */
 public final class EntityTags {
 

@@ -2,6 +2,9 @@ package io.trackorder.web;
 
 import java.util.Map;
 
+import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
+
 /**
  * The {@code If-Match} precondition of a change: the change goes ahead only while the resource it
  * changes still has one of the given entity tags. Absent or {@code *} means unconditional. Checked

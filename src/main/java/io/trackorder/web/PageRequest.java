@@ -2,6 +2,9 @@ package io.trackorder.web;
 
 import java.util.Map;
 
+import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
+
 /** {@code limit} and {@code offset} query parameters, checked: not a number is 400, out of range 422. */
 public record PageRequest(int limit, int offset) {
 

@@ -83,7 +83,7 @@ class ClientDisconnectTest {
     @Test
     void aClientThatHangsUpWhileSendingItsBodyIsLoggedQuietlyAndRealBugsStillAreErrors() throws Exception {
         Api.Caller caller = Api.newCaller();
-        try (LogCapture log = LogCapture.start("io.trackorder.web")) {
+        try (LogCapture log = LogCapture.start("io.trackorder.errors")) {
             // Over Quarkus REST's 10 KiB input buffer: the body is then read as a stream, which fails when the client goes.
             try (Socket socket = new Socket(root.getHost(), root.getPort())) {
                 OutputStream out = socket.getOutputStream();

@@ -1,4 +1,4 @@
-package io.trackorder.web;
+package io.trackorder.errors;
 
 /** The error codes of the Collections API envelope, with their status, type and public message. */
 public enum ErrorCode {

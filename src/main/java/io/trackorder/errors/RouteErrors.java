@@ -1,10 +1,13 @@
-package io.trackorder.web;
+package io.trackorder.errors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.trackorder.web.RequestIds;
+import io.trackorder.web.RequestRoute;
+import io.trackorder.web.Surface;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -20,7 +23,7 @@ public class RouteErrors {
         this.json = json;
     }
 
-    void answer(RoutingContext ctx, ApiException error) {
+    public void answer(RoutingContext ctx, ApiException error) {
         if (ctx.response().headWritten()) {
             return;
         }

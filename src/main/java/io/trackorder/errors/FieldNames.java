@@ -1,6 +1,8 @@
-package io.trackorder.web;
+package io.trackorder.errors;
 
 import java.util.regex.Pattern;
+
+import io.trackorder.web.Surface;
 
 /** Java property names as the client wrote them: snake_case on the Collections API. */
 final class FieldNames {

@@ -1,17 +1,17 @@
-package io.trackorder.web;
+package io.trackorder.errors;
 
 import java.util.stream.Stream;
 
 import io.smallrye.mutiny.CompositeException;
 
 /** Walks a failure's cause chain, which is how the mappers tell one kind of failure from another. */
-final class Causes {
+public final class Causes {
 
     private Causes() {
     }
 
     /** The error and its causes, outermost first, including every failure a Mutiny CompositeException gathered. */
-    static Stream<Throwable> of(Throwable error) {
+    public static Stream<Throwable> of(Throwable error) {
         if (error == null) {
             return Stream.empty();
         }
@@ -20,7 +20,7 @@ final class Causes {
         return Stream.concat(Stream.of(error), inner.filter(cause -> cause != error).flatMap(Causes::of));
     }
 
-    static boolean include(Throwable error, Class<? extends Throwable> kind) {
+    public static boolean include(Throwable error, Class<? extends Throwable> kind) {
         return of(error).anyMatch(kind::isInstance);
     }
 }

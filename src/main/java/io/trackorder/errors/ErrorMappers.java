@@ -1,4 +1,4 @@
-package io.trackorder.web;
+package io.trackorder.errors;
 
 import java.util.Map;
 
@@ -18,6 +18,11 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.trackorder.web.DatabaseFailures;
+import io.trackorder.web.RequestIds;
+import io.trackorder.web.RequestRoute;
+import io.trackorder.web.StrictJson;
+import io.trackorder.web.Surface;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 

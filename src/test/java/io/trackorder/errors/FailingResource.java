@@ -1,4 +1,4 @@
-package io.trackorder.web;
+package io.trackorder.errors;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

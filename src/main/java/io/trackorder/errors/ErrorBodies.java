@@ -1,4 +1,4 @@
-package io.trackorder.web;
+package io.trackorder.errors;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.trackorder.web.Surface;
 
 /**
  * The two error formats: the Releases API has its own; every other surface (the Collections API,

@@ -1,4 +1,4 @@
-package io.trackorder.web;
+package io.trackorder.errors;
 
 import java.util.Map;
 
