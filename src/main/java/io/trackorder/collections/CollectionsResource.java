@@ -29,14 +29,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
+import io.trackorder.conditional.IfMatch;
+import io.trackorder.conditional.Versioned;
 import io.trackorder.ordering.ReorderMetrics;
 import io.trackorder.ordering.ReorderMetrics.Surface;
 import io.trackorder.security.CurrentCaller;
 import io.trackorder.web.Ack;
-import io.trackorder.web.IfMatch;
 import io.trackorder.web.Page;
 import io.trackorder.web.PageRequest;
-import io.trackorder.web.Versioned;
 
 @Path("/v1/music/{organization_id}/collections")
 @Produces(MediaType.APPLICATION_JSON)

@@ -18,14 +18,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.trackorder.conditional.EntityTag;
+import io.trackorder.conditional.IfMatch;
+import io.trackorder.conditional.Versioned;
 import io.trackorder.errors.ApiException;
 import io.trackorder.errors.ErrorCode;
 import io.trackorder.ordering.ReorderRule;
 import io.trackorder.security.WorkspaceMember;
-import io.trackorder.web.EntityTag;
-import io.trackorder.web.IfMatch;
 import io.trackorder.web.RunsToCompletion;
-import io.trackorder.web.Versioned;
 
 /**
  * The rules of releases, their tracks and their review workflow. Every change of a release or its

@@ -29,13 +29,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
+import io.trackorder.conditional.IfMatch;
+import io.trackorder.conditional.Versioned;
 import io.trackorder.errors.ApiException;
 import io.trackorder.ordering.ReorderMetrics;
 import io.trackorder.ordering.ReorderMetrics.Surface;
 import io.trackorder.releases.Replies.Reply;
 import io.trackorder.security.CurrentMember;
-import io.trackorder.web.IfMatch;
-import io.trackorder.web.Versioned;
 
 @Path("/releases")
 @Produces(MediaType.APPLICATION_JSON)

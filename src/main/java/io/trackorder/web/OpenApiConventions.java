@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import io.trackorder.conditional.IfMatch;
+import io.trackorder.conditional.Versioned;
 
 /**
  * What every operation of the OpenAPI document shares, added here once instead of on each

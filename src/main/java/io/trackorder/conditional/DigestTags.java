@@ -1,4 +1,4 @@
-package io.trackorder.web;
+package io.trackorder.conditional;
 
 import java.io.IOException;
 
