@@ -15,6 +15,7 @@ import io.trackorder.Ids;
 import io.trackorder.conditional.EntityTag;
 import io.trackorder.conditional.IfMatch;
 import io.trackorder.conditional.Versioned;
+import io.trackorder.database.RunsToCompletion;
 import io.trackorder.errors.ApiException;
 import io.trackorder.errors.ErrorCode;
 import io.trackorder.ordering.ReorderRule;
@@ -22,7 +23,6 @@ import io.trackorder.security.Caller;
 import io.trackorder.tracks.TrackNotFound;
 import io.trackorder.tracks.TrackRepository;
 import io.trackorder.web.PageRequest;
-import io.trackorder.web.RunsToCompletion;
 
 /**
  * The rules of collections and their track lists. Every change of a collection locks its row

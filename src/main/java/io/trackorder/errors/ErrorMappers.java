@@ -18,7 +18,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-import io.trackorder.web.DatabaseFailures;
+import io.trackorder.database.DatabaseFailures;
 import io.trackorder.web.RequestIds;
 import io.trackorder.web.RequestRoute;
 import io.trackorder.web.StrictJson;

@@ -21,11 +21,11 @@ import io.smallrye.mutiny.Uni;
 import io.trackorder.conditional.EntityTag;
 import io.trackorder.conditional.IfMatch;
 import io.trackorder.conditional.Versioned;
+import io.trackorder.database.RunsToCompletion;
 import io.trackorder.errors.ApiException;
 import io.trackorder.errors.ErrorCode;
 import io.trackorder.ordering.ReorderRule;
 import io.trackorder.security.WorkspaceMember;
-import io.trackorder.web.RunsToCompletion;
 
 /**
  * The rules of releases, their tracks and their review workflow. Every change of a release or its

@@ -1,4 +1,4 @@
-package io.trackorder.web;
+package io.trackorder.database;
 
 import java.net.SocketException;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package io.trackorder.devdb;
+package io.trackorder.database.dev;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.trackorder.web;
+package io.trackorder.database;
 
 /**
  * The database did not finish a request's work within {@code music.database.timeout}. The work

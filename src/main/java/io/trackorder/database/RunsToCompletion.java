@@ -1,4 +1,4 @@
-package io.trackorder.web;
+package io.trackorder.database;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package io.trackorder.web;
+package io.trackorder.database;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

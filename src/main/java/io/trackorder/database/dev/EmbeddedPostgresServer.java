@@ -1,4 +1,4 @@
-package io.trackorder.devdb;
+package io.trackorder.database.dev;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * One embedded PostgreSQL per JVM for dev mode and tests. It is process-wide on purpose: Quarkus
  * rebuilds its configuration on every dev reload and test restart, and all of them must reach the
  * same server. zonky runs the server through {@code unshare -U} when the JVM runs as root.
- * Registered in {@code META-INF/services/io.trackorder.devdb.DevDatabase}.
+ * Registered in {@code META-INF/services/io.trackorder.database.dev.DevDatabase}.
  */
 public final class EmbeddedPostgresServer implements DevDatabase {
 
