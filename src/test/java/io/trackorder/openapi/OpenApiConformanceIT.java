@@ -1,4 +1,4 @@
-package io.trackorder.web;
+package io.trackorder.openapi;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;

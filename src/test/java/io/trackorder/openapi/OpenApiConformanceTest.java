@@ -1,4 +1,4 @@
-package io.trackorder.web;
+package io.trackorder.openapi;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.trackorder.web;
+package io.trackorder.openapi;
 
 import java.util.List;
 import java.util.Map;
@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import io.trackorder.conditional.IfMatch;
 import io.trackorder.conditional.Versioned;
+import io.trackorder.web.RequestIds;
+import io.trackorder.web.Surface;
 
 /**
  * What every operation of the OpenAPI document shares, added here once instead of on each

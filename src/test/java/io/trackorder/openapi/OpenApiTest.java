@@ -1,4 +1,4 @@
-package io.trackorder.web;
+package io.trackorder.openapi;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
