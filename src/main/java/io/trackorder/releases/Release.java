@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.DynamicUpdate;
 
+import io.trackorder.catalog.CatalogEntry;
 import io.trackorder.conditional.EntityTag;
 
 /**

@@ -6,6 +6,9 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.trackorder.catalog.BodyFields;
+import io.trackorder.catalog.CatalogEdit;
+
 /** The body of {@code POST /releases} and {@code PUT /releases/{id}}. */
 final class ReleaseEdit extends CatalogEdit<Release> {
 

@@ -15,6 +15,9 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.DynamicUpdate;
 
+import io.trackorder.catalog.CatalogEntry;
+import io.trackorder.catalog.JsonColumn;
+
 /**
  * A track of a release. {@code trackNumber} is dense from 1 and written only by the statements of
  * {@link ReleaseTrackRepository}, which hold the release's row lock.

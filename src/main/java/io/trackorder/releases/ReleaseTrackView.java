@@ -10,6 +10,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.trackorder.catalog.ArtistReference;
+import io.trackorder.catalog.CatalogEdit;
+import io.trackorder.catalog.Media;
+
 /** The seed's {@code ReleaseTrack}, field for field. */
 @Schema(name = "ReleaseTrack")
 public record ReleaseTrackView(

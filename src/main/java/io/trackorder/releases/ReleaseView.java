@@ -11,6 +11,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.trackorder.catalog.ArtistReference;
+import io.trackorder.catalog.CatalogEdit;
+
 /** A release as the API shows it; {@code tracks} only on single-release responses. */
 @Schema(name = "Release")
 public record ReleaseView(

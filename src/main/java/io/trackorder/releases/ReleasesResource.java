@@ -29,6 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
+import io.trackorder.catalog.Uuids;
 import io.trackorder.conditional.IfMatch;
 import io.trackorder.conditional.Versioned;
 import io.trackorder.errors.ApiException;

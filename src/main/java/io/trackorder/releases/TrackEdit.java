@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.trackorder.catalog.BodyFields;
+import io.trackorder.catalog.CatalogEdit;
+import io.trackorder.catalog.RecordingCodes;
+
 /**
  * The body of a track: {@code POST /releases/{id}/tracks}, {@code PUT …/tracks/{trackId}}, or one of a new release's tracks.
  */

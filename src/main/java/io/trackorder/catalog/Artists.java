@@ -1,4 +1,4 @@
-package io.trackorder.releases;
+package io.trackorder.catalog;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

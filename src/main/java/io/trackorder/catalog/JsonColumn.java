@@ -1,4 +1,4 @@
-package io.trackorder.releases;
+package io.trackorder.catalog;
 
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
  * are built with the {@link TypeFactory} rather than read from the generic signature of
  * {@code TypeReference} subclasses, which needs reflection metadata too.
  */
-abstract class JsonColumn<T> implements AttributeConverter<T, String> {
+public abstract class JsonColumn<T> implements AttributeConverter<T, String> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeFactory TYPES = JSON.getTypeFactory();
@@ -67,7 +67,7 @@ abstract class JsonColumn<T> implements AttributeConverter<T, String> {
     }
 
     @Converter
-    static final class Contributors extends JsonColumn<Map<String, List<String>>> {
+    public static final class Contributors extends JsonColumn<Map<String, List<String>>> {
         Contributors() {
             super(TYPES.constructMapType(Map.class, TYPES.constructType(String.class),
                     TYPES.constructCollectionType(List.class, String.class)));

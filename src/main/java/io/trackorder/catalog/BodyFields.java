@@ -1,4 +1,4 @@
-package io.trackorder.releases;
+package io.trackorder.catalog;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -18,7 +18,7 @@ import io.trackorder.errors.ApiException;
  * limits; every violation is a 400 that names the field. Fields the API does not know or does not
  * let clients set ({@code id}, {@code status}, …) are ignored, so a client may send back what it read.
  */
-final class BodyFields {
+public final class BodyFields {
 
     private static final int MAX_LIST_ITEMS = 100;
     private static final int MAX_ITEM_LENGTH = 256;
@@ -29,7 +29,7 @@ final class BodyFields {
         this.body = body;
     }
 
-    static BodyFields of(JsonNode body) {
+    public static BodyFields of(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw invalid("body", "The request body must be a JSON object");
         }
@@ -40,12 +40,12 @@ final class BodyFields {
         return body.has(field);
     }
 
-    JsonNode node(String field) {
+    public JsonNode node(String field) {
         return body.get(field);
     }
 
     /** A string of 1 to {@code maxLength} characters, or null. */
-    String text(String field, int maxLength) {
+    public String text(String field, int maxLength) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -65,7 +65,7 @@ final class BodyFields {
     }
 
     /** One of the given values, or null. */
-    String oneOf(String field, Set<String> allowed) {
+    public String oneOf(String field, Set<String> allowed) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -77,7 +77,7 @@ final class BodyFields {
     }
 
     /** An array of non-empty strings; null reads as empty. */
-    List<String> texts(String field) {
+    public List<String> texts(String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return List.of();
@@ -98,7 +98,7 @@ final class BodyFields {
     }
 
     /** A number from 0 to {@code max}, or null. */
-    Double nonNegative(String field, double max) {
+    public Double nonNegative(String field, double max) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -110,7 +110,7 @@ final class BodyFields {
     }
 
     /** A {@code YYYY-MM-DD} date, or null. */
-    LocalDate date(String field) {
+    public LocalDate date(String field) {
         String text = text(field, 10);
         try {
             return text == null ? null : LocalDate.parse(text);
@@ -119,7 +119,7 @@ final class BodyFields {
         }
     }
 
-    UUID uuid(String field) {
+    public UUID uuid(String field) {
         String text = text(field, 36);
         if (text == null) {
             return null;
@@ -143,7 +143,7 @@ final class BodyFields {
         return (ObjectNode) value;
     }
 
-    static ApiException invalid(String field, String reason) {
+    public static ApiException invalid(String field, String reason) {
         return ApiException.validation(field, reason);
     }
 }

@@ -1,4 +1,4 @@
-package io.trackorder.releases;
+package io.trackorder.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,18 +14,18 @@ import com.fasterxml.jackson.databind.JsonNode;
  * is read, before anything touches the database; each field present becomes one change, an absent
  * one leaves the value as it is (partial update), and an explicit null clears a nullable field.
  */
-abstract class CatalogEdit<T extends CatalogEntry> {
+public abstract class CatalogEdit<T extends CatalogEntry> {
 
     static final String TITLE = "title";
-    static final String DISPLAY_ARTIST = "displayArtist";
-    static final int MAX_NAME_LENGTH = 512;
+    public static final String DISPLAY_ARTIST = "displayArtist";
+    public static final int MAX_NAME_LENGTH = 512;
     private static final Set<String> EXPLICIT = Set.of("explicit", "clean");
 
     protected final BodyFields body;
     private final List<Consumer<? super T>> changes = new ArrayList<>();
 
     /** Reads the fields releases and tracks share; the title is required when {@code creating}. */
-    CatalogEdit(JsonNode json, int tenantId, boolean creating) {
+    protected CatalogEdit(JsonNode json, int tenantId, boolean creating) {
         this.body = BodyFields.of(json);
         if (creating && !body.has(TITLE)) {
             throw BodyFields.invalid(TITLE, "title is required");
@@ -49,11 +49,11 @@ abstract class CatalogEdit<T extends CatalogEntry> {
         }
     }
 
-    boolean has(String field) {
+    protected boolean has(String field) {
         return body.has(field);
     }
 
-    void applyTo(T entry) {
+    public void applyTo(T entry) {
         changes.forEach(change -> change.accept(entry));
     }
 }

@@ -1,4 +1,4 @@
-package io.trackorder.releases;
+package io.trackorder.catalog;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public abstract class CatalogEntry {
 
     /** Writes JSON text into a {@code jsonb} column (see {@link JsonColumn}). */
-    static final String JSONB = "CAST(CAST(? AS text) AS jsonb)";
+    public static final String JSONB = "CAST(CAST(? AS text) AS jsonb)";
 
     public String title;
 

@@ -1,4 +1,4 @@
-package io.trackorder.releases;
+package io.trackorder.catalog;
 
 import java.util.UUID;
 

@@ -1,10 +1,10 @@
-package io.trackorder.releases;
+package io.trackorder.catalog;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Release and track ids: UUIDs in their canonical 36-character form. */
-final class Uuids {
+public final class Uuids {
 
     private static final Pattern CANONICAL = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -13,7 +13,7 @@ final class Uuids {
     }
 
     /** The UUID, or null when the text is not one (UUID.fromString alone accepts shorter forms). */
-    static UUID parse(String text) {
+    public static UUID parse(String text) {
         return text != null && CANONICAL.matcher(text).matches() ? UUID.fromString(text) : null;
     }
 }
