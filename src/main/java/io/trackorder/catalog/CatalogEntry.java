@@ -1,6 +1,7 @@
 package io.trackorder.catalog;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -9,6 +10,7 @@ import jakarta.persistence.MappedSuperclass;
 
 import org.hibernate.annotations.ColumnTransformer;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The descriptive fields that a release and each of its tracks both carry. */
@@ -53,4 +55,17 @@ public abstract class CatalogEntry {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** The current time as a timestamp column keeps it: PostgreSQL stores microseconds. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A new entry's lists and metadata, before its edit: empty rather than null. */
+    public void applyDefaults() {
+        artists = List.of();
+        mainGenre = List.of();
+        subGenre = List.of();
+        metadata = JsonNodeFactory.instance.objectNode();
+    }
 }

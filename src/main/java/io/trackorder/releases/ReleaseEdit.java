@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.trackorder.catalog.BodyFields;
 import io.trackorder.catalog.CatalogEdit;
+import io.trackorder.releasetracks.ReleaseTrackService;
+import io.trackorder.releasetracks.TrackEdit;
 
 /** The body of {@code POST /releases} and {@code PUT /releases/{id}}. */
 final class ReleaseEdit extends CatalogEdit<Release> {
@@ -36,8 +38,8 @@ final class ReleaseEdit extends CatalogEdit<Release> {
         }
         JsonNode tracks = edit.body.node(TRACKS);
         if (tracks != null && !tracks.isNull()) {
-            if (!tracks.isArray() || tracks.size() > ReleaseService.MAX_TRACKS) {
-                throw BodyFields.invalid(TRACKS, "tracks must be an array of at most " + ReleaseService.MAX_TRACKS
+            if (!tracks.isArray() || tracks.size() > ReleaseTrackService.MAX_TRACKS) {
+                throw BodyFields.invalid(TRACKS, "tracks must be an array of at most " + ReleaseTrackService.MAX_TRACKS
                         + " tracks");
             }
             for (JsonNode track : tracks) {

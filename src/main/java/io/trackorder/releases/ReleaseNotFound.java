@@ -1,5 +1,8 @@
 package io.trackorder.releases;
 
+import java.util.UUID;
+
+import io.trackorder.catalog.Uuids;
 import io.trackorder.errors.ApiException;
 import io.trackorder.errors.ErrorCode;
 
@@ -8,5 +11,10 @@ public class ReleaseNotFound extends ApiException {
 
     public ReleaseNotFound() {
         super(ErrorCode.RESOURCE_NOT_FOUND, "Release not found");
+    }
+
+    /** A release id from a path: one that is not a UUID names no release, a 404 like any release outside the caller's view. */
+    public static UUID parseId(String id) {
+        return Uuids.parseOr(id, ReleaseNotFound::new);
     }
 }

@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.trackorder.catalog.ArtistReference;
 import io.trackorder.catalog.CatalogEdit;
+import io.trackorder.releasetracks.ReleaseTrack;
+import io.trackorder.releasetracks.ReleaseTrackService;
+import io.trackorder.releasetracks.ReleaseTrackView;
 
 /** A release as the API shows it; {@code tracks} only on single-release responses. */
 @Schema(name = "Release")
@@ -44,7 +47,7 @@ public record ReleaseView(
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "Goes up by one with every change of the track list or its order") long revision,
-        @Schema(maxItems = ReleaseService.MAX_TRACKS) @JsonInclude(JsonInclude.Include.NON_NULL) List<ReleaseTrackView> tracks){
+        @Schema(maxItems = ReleaseTrackService.MAX_TRACKS) @JsonInclude(JsonInclude.Include.NON_NULL) List<ReleaseTrackView> tracks){
 
     static ReleaseView of(Release release, List<ReleaseTrack> tracks) {
         return new ReleaseView(release.id, release.tenantId, release.tenantUserId, release.title,

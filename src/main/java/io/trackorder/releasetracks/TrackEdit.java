@@ -1,4 +1,4 @@
-package io.trackorder.releases;
+package io.trackorder.releasetracks;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -16,7 +16,7 @@ import io.trackorder.catalog.RecordingCodes;
 /**
  * The body of a track: {@code POST /releases/{id}/tracks}, {@code PUT …/tracks/{trackId}}, or one of a new release's tracks.
  */
-final class TrackEdit extends CatalogEdit<ReleaseTrack> {
+public final class TrackEdit extends CatalogEdit<ReleaseTrack> {
 
     /** BCP 47: a language subtag, then optional subtags such as a region. */
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}");
@@ -40,7 +40,7 @@ final class TrackEdit extends CatalogEdit<ReleaseTrack> {
         }
     }
 
-    static TrackEdit forCreate(JsonNode json, int tenantId) {
+    public static TrackEdit forCreate(JsonNode json, int tenantId) {
         return new TrackEdit(json, tenantId, true);
     }
 

@@ -1,4 +1,4 @@
-package io.trackorder.releases;
+package io.trackorder.releasetracks;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

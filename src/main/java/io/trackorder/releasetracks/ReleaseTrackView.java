@@ -1,4 +1,4 @@
-package io.trackorder.releases;
+package io.trackorder.releasetracks;
 
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ public record ReleaseTrackView(
                 track.metadata, track.explicit);
     }
 
-    static List<ReleaseTrackView> of(List<ReleaseTrack> tracks) {
+    public static List<ReleaseTrackView> of(List<ReleaseTrack> tracks) {
         return tracks.stream().map(ReleaseTrackView::of).toList();
     }
 }

@@ -1,4 +1,4 @@
-package io.trackorder.releases;
+package io.trackorder.releasetracks;
 
 import java.io.Serializable;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.trackorder.releases;
+package io.trackorder.releasetracks;
 
 import java.io.IOException;
 import java.util.List;
@@ -20,7 +20,7 @@ import io.trackorder.ordering.IdListReader;
 @Schema(name = "TrackOrderRequest", requiredProperties = "trackOrder")
 @JsonDeserialize(using = TrackOrderRequest.Reader.class)
 public record TrackOrderRequest(
-        @Schema(description = "Array of track IDs in desired order (each at most 128 characters)", type = SchemaType.ARRAY, implementation = UUID.class, maxItems = ReleaseService.MAX_TRACKS, examples = "[\"660e8400-e29b-41d4-a716-446655441111\", \"550e8400-e29b-41d4-a716-446655440000\"]") List<String> trackOrder) {
+        @Schema(description = "Array of track IDs in desired order (each at most 128 characters)", type = SchemaType.ARRAY, implementation = UUID.class, maxItems = ReleaseTrackService.MAX_TRACKS, examples = "[\"660e8400-e29b-41d4-a716-446655441111\", \"550e8400-e29b-41d4-a716-446655440000\"]") List<String> trackOrder) {
 
     static final String FIELD = "trackOrder";
 
@@ -31,7 +31,7 @@ public record TrackOrderRequest(
     /** Other top-level fields are skipped, as everywhere on the Releases API. */
     static final class Reader extends StdDeserializer<TrackOrderRequest> implements IdListReader.Rules {
 
-        private final IdListReader ids = new IdListReader(FIELD, ReleaseService.MAX_TRACKS, Ids.MAX_LENGTH, this);
+        private final IdListReader ids = new IdListReader(FIELD, ReleaseTrackService.MAX_TRACKS, Ids.MAX_LENGTH, this);
 
         Reader() {
             super(TrackOrderRequest.class);

@@ -1,4 +1,4 @@
-package io.trackorder.releases;
+package io.trackorder.releasetracks;
 
 import java.util.List;
 import java.util.UUID;
@@ -9,10 +9,11 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.trackorder.ordering.OrderedList;
+import io.trackorder.releases.ReleaseAccess;
 
 /**
  * The tracks of a release and their numbers. Every write here expects the caller to hold the
- * release's row lock ({@link ReleaseRepository#lockVisible}), keeps track numbers dense from 1,
+ * release's row lock ({@link ReleaseAccess#editable}), keeps track numbers dense from 1,
  * and raises the release's revision in the same statement when the list changes.
  */
 @ApplicationScoped
