@@ -15,10 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * artist gets an id that is the same wherever the name appears in the workspace: a name-based
  * UUID of the tenant and the name, so no lookup table and no race between two first uses.
  */
-final class Artists {
+public final class Artists {
 
-    private static final int MAX_ARTISTS = 100;
-    private static final int MAX_NAME_LENGTH = 512;
+    public static final int MAX_ARTISTS = 100;
     private static final String RULE = " must be a map of artist name to \"primary\" or \"featuring\", "
             + "or an array of {artistName, type}, with at most " + MAX_ARTISTS + " artists";
 
@@ -52,7 +51,7 @@ final class Artists {
 
     private static ArtistReference artist(String field, int tenantId, String name, JsonNode type) {
         String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH || type == null
+        if (trimmed.isEmpty() || trimmed.length() > CatalogEdit.MAX_NAME_LENGTH || type == null
                 || !("primary".equals(type.textValue()) || "featuring".equals(type.textValue()))) {
             throw BodyFields.invalid(field, field + RULE);
         }

@@ -20,8 +20,8 @@ import io.trackorder.errors.ApiException;
  */
 public final class BodyFields {
 
-    private static final int MAX_LIST_ITEMS = 100;
-    private static final int MAX_ITEM_LENGTH = 256;
+    public static final int MAX_LIST_ITEMS = 100;
+    public static final int MAX_ITEM_LENGTH = 256;
 
     private final JsonNode body;
 

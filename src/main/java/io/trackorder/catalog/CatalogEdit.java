@@ -19,6 +19,7 @@ public abstract class CatalogEdit<T extends CatalogEntry> {
     static final String TITLE = "title";
     public static final String DISPLAY_ARTIST = "displayArtist";
     public static final int MAX_NAME_LENGTH = 512;
+    public static final int MAX_VERSION_LENGTH = 256;
     private static final Set<String> EXPLICIT = Set.of("explicit", "clean");
 
     protected final BodyFields body;
@@ -33,7 +34,7 @@ public abstract class CatalogEdit<T extends CatalogEntry> {
         set(TITLE, () -> body.requiredText(TITLE, MAX_NAME_LENGTH), (entry, value) -> entry.title = value);
         set(DISPLAY_ARTIST, () -> body.requiredText(DISPLAY_ARTIST, MAX_NAME_LENGTH),
                 (entry, value) -> entry.displayArtist = value);
-        set("version", () -> body.text("version", 256), (entry, value) -> entry.version = value);
+        set("version", () -> body.text("version", MAX_VERSION_LENGTH), (entry, value) -> entry.version = value);
         set("artists", () -> Artists.read(body, "artists", tenantId), (entry, value) -> entry.artists = value);
         set("mainGenre", () -> body.texts("mainGenre"), (entry, value) -> entry.mainGenre = value);
         set("subGenre", () -> body.texts("subGenre"), (entry, value) -> entry.subGenre = value);

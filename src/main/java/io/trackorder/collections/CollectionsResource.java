@@ -66,7 +66,7 @@ public class CollectionsResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "CollectionPage")))
     public Uni<Page<CollectionView>> list(@Parameter(ref = "limit") @QueryParam("limit") String limit,
             @Parameter(ref = "offset") @QueryParam("offset") String offset) {
-        PageRequest page = PageRequest.parse(limit, offset, 50, 100);
+        PageRequest page = PageRequest.parse(limit, offset, PageRequest.DEFAULT_LIMIT, PageRequest.MAX_LIMIT);
         return collections.list(caller.get(), page).map(items -> Page.of(items, page));
     }
 

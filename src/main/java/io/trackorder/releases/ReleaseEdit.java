@@ -15,6 +15,7 @@ import io.trackorder.releasetracks.TrackEdit;
 final class ReleaseEdit extends CatalogEdit<Release> {
 
     static final String TRACKS = "tracks";
+    static final int MAX_DESCRIPTION_LENGTH = 4096;
     static final Set<String> FORMATS = Set.of("Single", "EP", "Album", "Mixtape", "Compilation");
     static final Set<String> TYPES = Set.of("Audio", "Video", "Audiovisual");
 
@@ -26,7 +27,8 @@ final class ReleaseEdit extends CatalogEdit<Release> {
         set("type", () -> body.oneOf("type", TYPES), (release, value) -> release.type = value);
         set("label", () -> body.text("label", MAX_NAME_LENGTH), (release, value) -> release.label = value);
         set("copyright", () -> body.text("copyright", MAX_NAME_LENGTH), (release, value) -> release.copyright = value);
-        set("description", () -> body.text("description", 4096), (release, value) -> release.description = value);
+        set("description", () -> body.text("description", MAX_DESCRIPTION_LENGTH),
+                (release, value) -> release.description = value);
         set("releaseDate", () -> body.date("releaseDate"), (release, value) -> release.releaseDate = value);
         set("preReleaseDate", () -> body.date("preReleaseDate"), (release, value) -> release.preReleaseDate = value);
     }

@@ -21,7 +21,9 @@ public final class TrackEdit extends CatalogEdit<ReleaseTrack> {
     /** BCP 47: a language subtag, then optional subtags such as a region. */
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}");
     private static final double MAX_DURATION_SECONDS = 24 * 3600;
-    private static final int MAX_CONTRIBUTOR_ROLES = 50;
+    static final int MAX_CONTRIBUTOR_ROLES = 50;
+    static final int MAX_ROLE_LENGTH = 64;
+    static final int MAX_LYRICS_LENGTH = 65_536;
 
     private TrackEdit(JsonNode json, int tenantId, boolean creating) {
         super(json, tenantId, creating);
@@ -31,7 +33,7 @@ public final class TrackEdit extends CatalogEdit<ReleaseTrack> {
         set("iswc", () -> code("iswc", RecordingCodes::iswc, "an ISWC such as T-123456789-0"),
                 (track, value) -> track.iswc = value);
         set("duration", () -> body.nonNegative("duration", MAX_DURATION_SECONDS), (track, value) -> track.duration = value);
-        set("lyrics", () -> body.text("lyrics", 65_536), (track, value) -> track.lyrics = value);
+        set("lyrics", () -> body.text("lyrics", MAX_LYRICS_LENGTH), (track, value) -> track.lyrics = value);
         set("language", this::language, (track, value) -> track.language = value);
         set("contributors", this::contributors, (track, value) -> track.contributors = value);
         JsonNode media = body.node("media");
@@ -80,7 +82,7 @@ public final class TrackEdit extends CatalogEdit<ReleaseTrack> {
         }
         for (Iterator<Map.Entry<String, JsonNode>> roles = value.fields(); roles.hasNext();) {
             Map.Entry<String, JsonNode> role = roles.next();
-            if (role.getKey().isBlank() || role.getKey().length() > 64) {
+            if (role.getKey().isBlank() || role.getKey().length() > MAX_ROLE_LENGTH) {
                 throw BodyFields.invalid("contributors", "contributors must be an object of role to an array of names");
             }
             contributors.put(role.getKey(), BodyFields.of(value).texts(role.getKey()));

@@ -20,7 +20,8 @@ import io.trackorder.ordering.IdListReader;
 @Schema(name = "TrackOrderRequest", requiredProperties = "trackOrder")
 @JsonDeserialize(using = TrackOrderRequest.Reader.class)
 public record TrackOrderRequest(
-        @Schema(description = "Array of track IDs in desired order (each at most 128 characters)", type = SchemaType.ARRAY, implementation = UUID.class, maxItems = ReleaseTrackService.MAX_TRACKS, examples = "[\"660e8400-e29b-41d4-a716-446655441111\", \"550e8400-e29b-41d4-a716-446655440000\"]") List<String> trackOrder) {
+        @Schema(description = "Array of track IDs in desired order (each at most " + Ids.MAX_LENGTH
+                + " characters)", type = SchemaType.ARRAY, implementation = UUID.class, maxItems = ReleaseTrackService.MAX_TRACKS, examples = "[\"660e8400-e29b-41d4-a716-446655441111\", \"550e8400-e29b-41d4-a716-446655440000\"]") List<String> trackOrder) {
 
     static final String FIELD = "trackOrder";
 
