@@ -13,11 +13,6 @@ import io.trackorder.errors.ErrorCode;
 public final class IfMatch {
 
     public static final String HEADER = "If-Match";
-    public static final String DESCRIPTION = """
-            Optional. The `ETag` of an earlier response about the resource this request changes (e.g. `"3"` for a \
-            collection's track list, `"3.1"` for a collection or a release): the change is made only if the \
-            resource still has that tag, else 412 and nothing is written. Several tags: any of them. Weak tags \
-            never match. Absent or `*`: unconditional.""";
     public static final IfMatch ANY = new IfMatch(null);
 
     private final EntityTags.TagList tags;

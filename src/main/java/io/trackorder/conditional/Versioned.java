@@ -9,11 +9,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 /** A response body and the entity tag of the resource it describes, sent as {@code ETag}. */
 public record Versioned<T>(T body, EntityTag tag) {
 
-    public static final String IF_NONE_MATCH_DESCRIPTION = """
-            Optional. The `ETag` of an earlier response of this `GET`: while the representation is still byte for \
-            byte the one that tag was issued for, the answer is 304 Not Modified without a body (weak comparison; \
-            `*` matches any).""";
-
     /** The same tag on another body about the same resource (e.g. the body wrapped in a reply). */
     public <U> Versioned<U> map(Function<T, U> wrap) {
         return new Versioned<>(wrap.apply(body), tag);

@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import io.trackorder.conditional.IfMatch;
-import io.trackorder.conditional.Versioned;
 import io.trackorder.web.RequestIds;
 import io.trackorder.web.Surface;
 
@@ -33,6 +32,15 @@ import io.trackorder.web.Surface;
 public class OpenApiConventions implements OASFilter {
 
     private static final String IF_NONE_MATCH = "If-None-Match";
+    private static final String IF_NONE_MATCH_DESCRIPTION = """
+            Optional. The `ETag` of an earlier response of this `GET`: while the representation is still byte for \
+            byte the one that tag was issued for, the answer is 304 Not Modified without a body (weak comparison; \
+            `*` matches any).""";
+    private static final String IF_MATCH_DESCRIPTION = """
+            Optional. The `ETag` of an earlier response about the resource this request changes (e.g. `"3"` for a \
+            collection's track list, `"3.1"` for a collection or a release): the change is made only if the \
+            resource still has that tag, else 412 and nothing is written. Several tags: any of them. Weak tags \
+            never match. Absent or `*`: unconditional.""";
     private static final String ETAG = "ETag";
     /** Answered by the HTTP layer before the request reaches the service: no X-Request-Id, no body. */
     private static final Map<String, String> BEFORE_ROUTING = Map.of(
@@ -86,15 +94,17 @@ public class OpenApiConventions implements OASFilter {
     /**
      * Every read takes If-None-Match and may answer 304 (each carries a strong ETag); the successes of
      * a read, and of a change that takes If-Match, carry the ETag. A DELETE of a collection or release
-     * leaves nothing to tag; the DELETEs of a member declare their list's ETag in openapi.yaml.
+     * leaves nothing to tag; the DELETEs of a member declare their list's ETag in openapi.yaml. The
+     * resources only declare the two headers; what they mean is written once, here.
      */
     private static void documentConditions(PathItem.HttpMethod method, Operation operation) {
         boolean read = method == PathItem.HttpMethod.GET;
         if (read && !takesHeader(operation, IF_NONE_MATCH)) {
             operation.addParameter(OASFactory.createParameter().name(IF_NONE_MATCH).in(Parameter.In.HEADER)
-                    .description(Versioned.IF_NONE_MATCH_DESCRIPTION)
                     .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
         }
+        describeHeader(operation, IF_NONE_MATCH, IF_NONE_MATCH_DESCRIPTION);
+        describeHeader(operation, IfMatch.HEADER, IF_MATCH_DESCRIPTION);
         if (read) {
             operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
                     .description("Not modified: the ETag is still the one If-None-Match names. No body."));
@@ -105,6 +115,15 @@ public class OpenApiConventions implements OASFilter {
                     response.addHeader(ETAG, header(ETAG));
                 }
             });
+        }
+    }
+
+    private static void describeHeader(Operation operation, String name, String description) {
+        if (operation.getParameters() != null) {
+            operation.getParameters().stream()
+                    .filter(parameter -> parameter.getIn() == Parameter.In.HEADER && name.equals(parameter.getName())
+                            && parameter.getDescription() == null)
+                    .forEach(parameter -> parameter.setDescription(description));
         }
     }
 

@@ -25,7 +25,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 import io.trackorder.conditional.IfMatch;
-import io.trackorder.conditional.Versioned;
 import io.trackorder.releases.Replies.Reply;
 import io.trackorder.security.CurrentMember;
 
@@ -68,7 +67,7 @@ public class ReleasesResource {
     @Path("{id}")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseResponse")))
     public Uni<RestResponse<Reply<ReleaseView>>> get(@PathParam("id") String id,
-            @HeaderParam("If-None-Match") @Parameter(description = Versioned.IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch) {
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
         return releases.get(member.get(), ReleaseNotFound.parseId(id))
                 .map(release -> release.map(Replies::data).read(ifNoneMatch));
     }
@@ -78,7 +77,7 @@ public class ReleasesResource {
     @RequestBody(content = @Content(schema = @Schema(ref = "ReleaseUpdate")))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseResponse")))
     public Uni<RestResponse<Reply<ReleaseView>>> update(@PathParam("id") String id, JsonNode body,
-            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+            @HeaderParam(IfMatch.HEADER) String ifMatch) {
         ReleaseEdit edit = ReleaseEdit.forUpdate(body, member.get().tenantId());
         return releases.update(member.get(), ReleaseNotFound.parseId(id), edit, IfMatch.parse(ifMatch))
                 .map(updated -> updated.map(Replies.saying("Release updated successfully")).ok());
@@ -88,7 +87,7 @@ public class ReleasesResource {
     @Path("{id}")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "MessageResponse")))
     public Uni<Reply<Void>> delete(@PathParam("id") String id,
-            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+            @HeaderParam(IfMatch.HEADER) String ifMatch) {
         return releases.delete(member.get(), ReleaseNotFound.parseId(id), IfMatch.parse(ifMatch))
                 .replaceWith(Replies.done("Release deleted successfully"));
     }
@@ -98,7 +97,7 @@ public class ReleasesResource {
     @Consumes(MediaType.WILDCARD) // no body: a seed client sends no Content-Type, which must not be a 415
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseResponse")))
     public Uni<RestResponse<Reply<ReleaseView>>> submit(@PathParam("id") String id,
-            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+            @HeaderParam(IfMatch.HEADER) String ifMatch) {
         return releases.submit(member.get(), ReleaseNotFound.parseId(id), IfMatch.parse(ifMatch))
                 .map(submitted -> submitted.map(Replies.saying("Release submitted for review successfully")).ok());
     }
@@ -107,7 +106,7 @@ public class ReleasesResource {
     @Path("{id}/review")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseResponse")))
     public Uni<RestResponse<Reply<ReleaseView>>> review(@PathParam("id") String id, ReviewRequest request,
-            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+            @HeaderParam(IfMatch.HEADER) String ifMatch) {
         return releases
                 .review(member.get(), ReleaseNotFound.parseId(id), request, IfMatch.parse(ifMatch)).map(reviewed -> reviewed
                         .map(

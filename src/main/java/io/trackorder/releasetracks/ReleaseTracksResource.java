@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -55,7 +54,7 @@ public class ReleaseTracksResource {
     @GET
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseTrackListResponse")))
     public Uni<RestResponse<Reply<List<ReleaseTrackView>>>> tracks(@PathParam("id") String id,
-            @HeaderParam("If-None-Match") @Parameter(description = Versioned.IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch) {
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
         return tracks.tracks(member.get(), ReleaseNotFound.parseId(id)).map(list -> list.map(Replies::data).read(ifNoneMatch));
     }
 
@@ -63,7 +62,7 @@ public class ReleaseTracksResource {
     @RequestBody(content = @Content(schema = @Schema(ref = "ReleaseTrackCreate")))
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(ref = "ReleaseTrackResponse")))
     public Uni<RestResponse<Reply<ReleaseTrackView>>> addTrack(@PathParam("id") String id, JsonNode body,
-            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+            @HeaderParam(IfMatch.HEADER) String ifMatch) {
         TrackEdit edit = TrackEdit.forCreate(body, member.get().tenantId());
         return tracks.addTrack(member.get(), ReleaseNotFound.parseId(id), edit, IfMatch.parse(ifMatch))
                 .map(added -> added.map(Replies.saying("Track added successfully")).created());
@@ -75,7 +74,7 @@ public class ReleaseTracksResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseTrackResponse")))
     public Uni<RestResponse<Reply<ReleaseTrackView>>> updateTrack(@PathParam("id") String id,
             @PathParam("trackId") String trackId, JsonNode body,
-            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+            @HeaderParam(IfMatch.HEADER) String ifMatch) {
         TrackEdit edit = TrackEdit.forUpdate(body, member.get().tenantId());
         return tracks
                 .updateTrack(member.get(), ReleaseNotFound.parseId(id), ReleaseTrackNotFound.parseId(trackId), edit,
@@ -87,7 +86,7 @@ public class ReleaseTracksResource {
     @Path("{trackId}")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "MessageResponse")))
     public Uni<RestResponse<Reply<Void>>> removeTrack(@PathParam("id") String id, @PathParam("trackId") String trackId,
-            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+            @HeaderParam(IfMatch.HEADER) String ifMatch) {
         return tracks
                 .removeTrack(member.get(), ReleaseNotFound.parseId(id), ReleaseTrackNotFound.parseId(trackId),
                         IfMatch.parse(ifMatch))
@@ -99,7 +98,7 @@ public class ReleaseTracksResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseTrackListResponse")))
     public Uni<RestResponse<Reply<List<ReleaseTrackView>>>> reorder(@PathParam("id") String id,
             TrackOrderRequest request,
-            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+            @HeaderParam(IfMatch.HEADER) String ifMatch) {
         if (request == null) {
             throw TrackOrderRequest.notAnArrayOfIds();
         }
