@@ -10,7 +10,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.trackorder.Ids;
-import io.trackorder.web.ApiException;
+import io.trackorder.errors.ApiException;
 
 /**
  * The fields of a collection create or PATCH body. A PATCH tells "absent" (leave unchanged) from
@@ -22,8 +22,11 @@ final class CollectionEdit {
     static final String DESCRIPTION = "description";
     static final String COVER_TRACK_ID = "cover_track_id";
     static final String COVER_IMAGE_URL = "cover_image_url";
-    private static final Map<String, Integer> MAX_LENGTH = Map.of(
-            NAME, 512, DESCRIPTION, 4096, COVER_TRACK_ID, Ids.MAX_LENGTH, COVER_IMAGE_URL, 1024);
+    static final int MAX_NAME_LENGTH = 512;
+    static final int MAX_DESCRIPTION_LENGTH = 4096;
+    static final int MAX_COVER_IMAGE_URL_LENGTH = 1024;
+    private static final Map<String, Integer> MAX_LENGTH = Map.of(NAME, MAX_NAME_LENGTH, DESCRIPTION,
+            MAX_DESCRIPTION_LENGTH, COVER_TRACK_ID, Ids.MAX_LENGTH, COVER_IMAGE_URL, MAX_COVER_IMAGE_URL_LENGTH);
     private static final Set<String> NULLABLE = Set.of(DESCRIPTION, COVER_TRACK_ID, COVER_IMAGE_URL);
 
     private final Map<String, String> values;

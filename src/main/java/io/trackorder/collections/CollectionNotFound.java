@@ -2,8 +2,8 @@ package io.trackorder.collections;
 
 import java.util.Map;
 
-import io.trackorder.web.ApiException;
-import io.trackorder.web.ErrorCode;
+import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
 
 /** The collection does not exist, is deleted, or belongs to someone else: the caller cannot tell which. */
 public class CollectionNotFound extends ApiException {

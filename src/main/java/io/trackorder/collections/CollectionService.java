@@ -12,17 +12,17 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.trackorder.Ids;
+import io.trackorder.conditional.EntityTag;
+import io.trackorder.conditional.IfMatch;
+import io.trackorder.conditional.Versioned;
+import io.trackorder.database.RunsToCompletion;
+import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
 import io.trackorder.ordering.ReorderRule;
 import io.trackorder.security.Caller;
 import io.trackorder.tracks.TrackNotFound;
 import io.trackorder.tracks.TrackRepository;
-import io.trackorder.web.ApiException;
-import io.trackorder.web.EntityTag;
-import io.trackorder.web.ErrorCode;
-import io.trackorder.web.IfMatch;
 import io.trackorder.web.PageRequest;
-import io.trackorder.web.RunsToCompletion;
-import io.trackorder.web.Versioned;
 
 /**
  * The rules of collections and their track lists. Every change of a collection locks its row

@@ -13,10 +13,10 @@ import io.trackorder.Ids;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @Schema(name = "Collection")
 public record CollectionView(String id,
-        @Schema(minLength = 1, maxLength = 512) String name,
-        @Schema(nullable = true, maxLength = 4096) String description,
+        @Schema(minLength = 1, maxLength = CollectionEdit.MAX_NAME_LENGTH) String name,
+        @Schema(nullable = true, maxLength = CollectionEdit.MAX_DESCRIPTION_LENGTH) String description,
         @Schema(nullable = true, maxLength = Ids.MAX_LENGTH) String coverTrackId,
-        @Schema(nullable = true, maxLength = 1024, format = "uri") String coverImageUrl,
+        @Schema(nullable = true, maxLength = CollectionEdit.MAX_COVER_IMAGE_URL_LENGTH, format = "uri") String coverImageUrl,
         @Schema(nullable = true, description = "Null in list views") Long trackCount,
         @Schema(description = "Goes up by one with every change of the membership or order") long revision,
         Instant createdAt, Instant updatedAt) {

@@ -29,14 +29,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
+import io.trackorder.conditional.IfMatch;
+import io.trackorder.conditional.Versioned;
 import io.trackorder.ordering.ReorderMetrics;
 import io.trackorder.ordering.ReorderMetrics.Surface;
 import io.trackorder.security.CurrentCaller;
 import io.trackorder.web.Ack;
-import io.trackorder.web.IfMatch;
 import io.trackorder.web.Page;
 import io.trackorder.web.PageRequest;
-import io.trackorder.web.Versioned;
 
 @Path("/v1/music/{organization_id}/collections")
 @Produces(MediaType.APPLICATION_JSON)
@@ -66,14 +66,14 @@ public class CollectionsResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "CollectionPage")))
     public Uni<Page<CollectionView>> list(@Parameter(ref = "limit") @QueryParam("limit") String limit,
             @Parameter(ref = "offset") @QueryParam("offset") String offset) {
-        PageRequest page = PageRequest.parse(limit, offset, 50, 100);
+        PageRequest page = PageRequest.parse(limit, offset, PageRequest.DEFAULT_LIMIT, PageRequest.MAX_LIMIT);
         return collections.list(caller.get(), page).map(items -> Page.of(items, page));
     }
 
     @GET
     @Path("{collection_id}")
     public Uni<RestResponse<CollectionView>> get(@PathParam("collection_id") String collectionId,
-            @HeaderParam("If-None-Match") @Parameter(description = Versioned.IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch) {
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
         return collections.get(caller.get(), collectionId).map(collection -> collection.read(ifNoneMatch));
     }
 
@@ -81,7 +81,7 @@ public class CollectionsResource {
     @Path("{collection_id}")
     @RequestBody(content = @Content(schema = @Schema(ref = "CollectionUpdate")))
     public Uni<RestResponse<CollectionView>> update(@PathParam("collection_id") String collectionId, JsonNode body,
-            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+            @HeaderParam(IfMatch.HEADER) String ifMatch) {
         return collections.update(caller.get(), collectionId, CollectionEdit.forUpdate(body), IfMatch.parse(ifMatch))
                 .map(Versioned::ok);
     }
@@ -89,7 +89,7 @@ public class CollectionsResource {
     @DELETE
     @Path("{collection_id}")
     public Uni<Ack> delete(@PathParam("collection_id") String collectionId,
-            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+            @HeaderParam(IfMatch.HEADER) String ifMatch) {
         return collections.delete(caller.get(), collectionId, IfMatch.parse(ifMatch))
                 .replaceWith(Ack.of(collectionId, "Collection deleted."));
     }
@@ -99,7 +99,7 @@ public class CollectionsResource {
     public Uni<RestResponse<MembersPage>> members(@PathParam("collection_id") String collectionId,
             @Parameter(ref = "member_limit") @QueryParam("limit") String limit,
             @Parameter(ref = "offset") @QueryParam("offset") String offset,
-            @HeaderParam("If-None-Match") @Parameter(description = Versioned.IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch) {
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
         return collections.members(caller.get(), collectionId, PageRequest.parse(limit, offset, 200, 500))
                 .map(page -> page.read(ifNoneMatch));
     }
@@ -107,7 +107,7 @@ public class CollectionsResource {
     @POST
     @Path("{collection_id}/tracks")
     public Uni<RestResponse<Ack>> add(@PathParam("collection_id") String collectionId, @Valid @NotNull AddMember request,
-            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+            @HeaderParam(IfMatch.HEADER) String ifMatch) {
         return collections.add(caller.get(), collectionId, request.trackId(), IfMatch.parse(ifMatch))
                 .map(tag -> new Versioned<>(Ack.of(request.trackId(), "Track added to collection."), tag).ok());
     }
@@ -116,7 +116,7 @@ public class CollectionsResource {
     @Path("{collection_id}/tracks/{track_id}")
     public Uni<RestResponse<Ack>> remove(@PathParam("collection_id") String collectionId,
             @PathParam("track_id") String trackId,
-            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+            @HeaderParam(IfMatch.HEADER) String ifMatch) {
         return collections.remove(caller.get(), collectionId, trackId, IfMatch.parse(ifMatch))
                 .map(tag -> new Versioned<>(Ack.of(trackId, "Track removed from collection."), tag).ok());
     }
@@ -124,7 +124,7 @@ public class CollectionsResource {
     @PATCH
     @Path("{collection_id}/order")
     public Uni<RestResponse<Ack>> reorder(@PathParam("collection_id") String collectionId, ReorderRequest request,
-            @HeaderParam(IfMatch.HEADER) @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
+            @HeaderParam(IfMatch.HEADER) String ifMatch) {
         if (request == null) {
             throw ReorderRequest.notAnArrayOfIds();
         }

@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
 
 import io.trackorder.TenantKey;
-import io.trackorder.web.EntityTag;
+import io.trackorder.conditional.EntityTag;
 
 /**
  * A collection (playlist), private to its owner. Updates write only the changed columns, so a

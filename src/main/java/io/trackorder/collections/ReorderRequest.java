@@ -13,19 +13,20 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 
 import io.trackorder.Ids;
+import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
 import io.trackorder.ordering.IdListReader;
-import io.trackorder.web.ApiException;
-import io.trackorder.web.ErrorCode;
 
 /** Body of {@code PATCH /collections/{id}/order}. */
 @JsonDeserialize(using = ReorderRequest.Reader.class)
 @Schema(additionalProperties = Schema.False.class)
 public record ReorderRequest(
-        @JsonProperty("ordered_track_ids") @Schema(required = true, maxItems = ReorderRequest.MAX_ITEMS, description = "Track ids (`mtrack_…`, at most 128 characters each) in the desired order; ids not in "
+        @JsonProperty("ordered_track_ids") @Schema(required = true, maxItems = CollectionService.MAX_TRACKS, description = "Track ids (`mtrack_…`, at most "
+                + Ids.MAX_LENGTH
+                + " characters each) in the desired order; ids not in "
                 + "the collection are ignored.", examples = "[\"mtrack_1b9c4e7f2a6d\", \"mtrack_8d2e1f6a3c9b\"]") List<String> orderedTrackIds) {
 
     static final String FIELD = "ordered_track_ids";
-    static final int MAX_ITEMS = 10_000;
 
     static ApiException notAnArrayOfIds() {
         return ApiException.validation(FIELD, FIELD + " must be an array of track ids");
@@ -34,7 +35,7 @@ public record ReorderRequest(
     /** Every reorder body rule (src/site/markdown/api.md) gets its own 422; other top-level fields are refused. */
     static final class Reader extends StdDeserializer<ReorderRequest> implements IdListReader.Rules {
 
-        private final IdListReader ids = new IdListReader(FIELD, MAX_ITEMS, Ids.MAX_LENGTH, this);
+        private final IdListReader ids = new IdListReader(FIELD, CollectionService.MAX_TRACKS, Ids.MAX_LENGTH, this);
 
         Reader() {
             super(ReorderRequest.class);

@@ -7,7 +7,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
-import io.trackorder.web.ApiException;
+import io.trackorder.errors.ApiException;
 
 /**
  * Reads a reorder request body, {@code {"<field>": ["id", …]}}, straight from the token stream:

@@ -13,7 +13,8 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.DynamicUpdate;
 
-import io.trackorder.web.EntityTag;
+import io.trackorder.catalog.CatalogEntry;
+import io.trackorder.conditional.EntityTag;
 
 /**
  * A release (an album on its way to distribution) of one workspace. Updates write only the

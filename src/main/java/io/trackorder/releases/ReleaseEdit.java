@@ -6,10 +6,16 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.trackorder.catalog.BodyFields;
+import io.trackorder.catalog.CatalogEdit;
+import io.trackorder.releasetracks.ReleaseTrackService;
+import io.trackorder.releasetracks.TrackEdit;
+
 /** The body of {@code POST /releases} and {@code PUT /releases/{id}}. */
 final class ReleaseEdit extends CatalogEdit<Release> {
 
     static final String TRACKS = "tracks";
+    static final int MAX_DESCRIPTION_LENGTH = 4096;
     static final Set<String> FORMATS = Set.of("Single", "EP", "Album", "Mixtape", "Compilation");
     static final Set<String> TYPES = Set.of("Audio", "Video", "Audiovisual");
 
@@ -21,7 +27,8 @@ final class ReleaseEdit extends CatalogEdit<Release> {
         set("type", () -> body.oneOf("type", TYPES), (release, value) -> release.type = value);
         set("label", () -> body.text("label", MAX_NAME_LENGTH), (release, value) -> release.label = value);
         set("copyright", () -> body.text("copyright", MAX_NAME_LENGTH), (release, value) -> release.copyright = value);
-        set("description", () -> body.text("description", 4096), (release, value) -> release.description = value);
+        set("description", () -> body.text("description", MAX_DESCRIPTION_LENGTH),
+                (release, value) -> release.description = value);
         set("releaseDate", () -> body.date("releaseDate"), (release, value) -> release.releaseDate = value);
         set("preReleaseDate", () -> body.date("preReleaseDate"), (release, value) -> release.preReleaseDate = value);
     }
@@ -33,8 +40,8 @@ final class ReleaseEdit extends CatalogEdit<Release> {
         }
         JsonNode tracks = edit.body.node(TRACKS);
         if (tracks != null && !tracks.isNull()) {
-            if (!tracks.isArray() || tracks.size() > ReleaseService.MAX_TRACKS) {
-                throw BodyFields.invalid(TRACKS, "tracks must be an array of at most " + ReleaseService.MAX_TRACKS
+            if (!tracks.isArray() || tracks.size() > ReleaseTrackService.MAX_TRACKS) {
+                throw BodyFields.invalid(TRACKS, "tracks must be an array of at most " + ReleaseTrackService.MAX_TRACKS
                         + " tracks");
             }
             for (JsonNode track : tracks) {

@@ -1,7 +1,7 @@
 package io.trackorder.releases;
 
-import io.trackorder.web.ApiException;
-import io.trackorder.web.ErrorCode;
+import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
 
 /** The release's status does not allow the operation (draft and rejected only): a 400, as Royalti's API answers. */
 public class ReleaseNotEditable extends ApiException {

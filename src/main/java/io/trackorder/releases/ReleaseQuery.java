@@ -3,8 +3,8 @@ package io.trackorder.releases;
 import java.util.Locale;
 import java.util.Map;
 
-import io.trackorder.web.ApiException;
-import io.trackorder.web.ErrorCode;
+import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
 
 /** The filters and page of {@code GET /releases}, checked: a bad value is a 400 naming the parameter. */
 record ReleaseQuery(String status, String format, String type, String search, int page, int limit) {

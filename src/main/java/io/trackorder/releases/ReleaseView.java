@@ -11,6 +11,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.trackorder.catalog.ArtistReference;
+import io.trackorder.catalog.Artists;
+import io.trackorder.catalog.BodyFields;
+import io.trackorder.catalog.CatalogEdit;
+import io.trackorder.releasetracks.ReleaseTrack;
+import io.trackorder.releasetracks.ReleaseTrackService;
+import io.trackorder.releasetracks.ReleaseTrackView;
+
 /** A release as the API shows it; {@code tracks} only on single-release responses. */
 @Schema(name = "Release")
 public record ReleaseView(
@@ -19,29 +27,31 @@ public record ReleaseView(
         @JsonProperty("TenantUserId") String tenantUserId,
         @Schema(minLength = 1, maxLength = CatalogEdit.MAX_NAME_LENGTH) String title,
         @Schema(minLength = 1, maxLength = CatalogEdit.MAX_NAME_LENGTH) String displayArtist,
-        @Schema(maxItems = 100) List<ArtistReference> artists,
+        @Schema(maxItems = Artists.MAX_ARTISTS) List<ArtistReference> artists,
         @Schema(ref = "ReleaseFormat") String format,
         @Schema(ref = "ReleaseType") String type,
         @Schema(enumeration = {
                 "draft", "submitted", "under_review", "approved", "rejected", "completed" }) String status,
-        @Schema(nullable = true, maxLength = 256) String version,
+        @Schema(nullable = true, maxLength = CatalogEdit.MAX_VERSION_LENGTH) String version,
         @Schema(nullable = true, maxLength = CatalogEdit.MAX_NAME_LENGTH) String label,
         @Schema(nullable = true, maxLength = CatalogEdit.MAX_NAME_LENGTH) String copyright,
-        @Schema(nullable = true, maxLength = 4096) String description,
+        @Schema(nullable = true, maxLength = ReleaseEdit.MAX_DESCRIPTION_LENGTH) String description,
         @Schema(nullable = true, implementation = String.class, format = "date") LocalDate releaseDate,
         @Schema(nullable = true, implementation = String.class, format = "date") LocalDate preReleaseDate,
-        @Schema(maxItems = 100, description = "Items of 1-256 characters") List<String> mainGenre,
-        @Schema(maxItems = 100, description = "Items of 1-256 characters") List<String> subGenre,
+        @Schema(maxItems = BodyFields.MAX_LIST_ITEMS, description = "Items of 1-" + BodyFields.MAX_ITEM_LENGTH
+                + " characters") List<String> mainGenre,
+        @Schema(maxItems = BodyFields.MAX_LIST_ITEMS, description = "Items of 1-" + BodyFields.MAX_ITEM_LENGTH
+                + " characters") List<String> subGenre,
         @Schema(ref = "Explicit") String explicit,
         @Schema(ref = "Metadata") ObjectNode metadata,
-        @Schema(nullable = true, maxLength = 4096, description = "The reviewer's feedback") String feedback,
+        @Schema(nullable = true, maxLength = Review.MAX_FEEDBACK_LENGTH, description = "The reviewer's feedback") String feedback,
         @Schema(nullable = true, implementation = String.class, format = "date-time") Instant submittedAt,
         @Schema(nullable = true, implementation = String.class, format = "date-time") Instant reviewedAt,
         @Schema(nullable = true) String reviewedById,
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "Goes up by one with every change of the track list or its order") long revision,
-        @Schema(maxItems = ReleaseService.MAX_TRACKS) @JsonInclude(JsonInclude.Include.NON_NULL) List<ReleaseTrackView> tracks){
+        @Schema(maxItems = ReleaseTrackService.MAX_TRACKS) @JsonInclude(JsonInclude.Include.NON_NULL) List<ReleaseTrackView> tracks){
 
     static ReleaseView of(Release release, List<ReleaseTrack> tracks) {
         return new ReleaseView(release.id, release.tenantId, release.tenantUserId, release.title,

@@ -1,11 +1,12 @@
 package io.trackorder.releases;
 
 import java.util.List;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** The success bodies of the Releases API: {@code {success: true, message?, data?}}. */
-final class Replies {
+public final class Replies {
 
     private Replies() {
     }
@@ -20,15 +21,20 @@ final class Replies {
     public record Pagination(int page, int limit, long total, long totalPages) {
     }
 
-    static <T> Reply<T> data(T data) {
+    public static <T> Reply<T> data(T data) {
         return new Reply<>(true, null, data);
     }
 
-    static <T> Reply<T> done(String message, T data) {
+    public static <T> Reply<T> done(String message, T data) {
         return new Reply<>(true, message, data);
     }
 
-    static Reply<Void> done(String message) {
+    public static Reply<Void> done(String message) {
         return new Reply<>(true, message, null);
+    }
+
+    /** Wraps a result in a success reply with a message. */
+    public static <T> Function<T, Reply<T>> saying(String message) {
+        return data -> done(message, data);
     }
 }

@@ -1,11 +1,11 @@
 package io.trackorder.releases;
 
-import io.trackorder.web.ApiException;
+import io.trackorder.errors.ApiException;
 
 /** A checked review decision: approve (feedback optional) or reject (feedback required). */
 record Review(ReleaseStatus outcome, String feedback) {
 
-    private static final int MAX_FEEDBACK_LENGTH = 4096;
+    static final int MAX_FEEDBACK_LENGTH = 4096;
 
     static Review of(ReviewRequest request) {
         if (request == null || request.action() == null) {

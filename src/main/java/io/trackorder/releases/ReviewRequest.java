@@ -10,5 +10,5 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record ReviewRequest(
         @Schema(enumeration = {
                 "approve", "reject" }) String action,
-        @Schema(description = "Required to reject: what the owner must change", maxLength = 4096) String feedback){
+        @Schema(description = "Required to reject: what the owner must change", maxLength = Review.MAX_FEEDBACK_LENGTH) String feedback){
 }

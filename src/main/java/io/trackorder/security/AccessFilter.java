@@ -8,8 +8,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.smallrye.mutiny.Uni;
 import io.trackorder.MusicConfig;
-import io.trackorder.web.ApiException;
-import io.trackorder.web.ErrorCode;
+import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
 import io.trackorder.web.RequestRoute;
 import io.trackorder.web.Surface;
 import io.vertx.core.http.HttpServerRequest;

@@ -10,9 +10,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.trackorder.Ids;
-import io.trackorder.web.ApiException;
-import io.trackorder.web.ErrorCode;
-import io.trackorder.web.RunsToCompletion;
+import io.trackorder.database.RunsToCompletion;
+import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
 
 @ApplicationScoped
 @RunsToCompletion

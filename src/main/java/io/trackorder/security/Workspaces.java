@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.trackorder.web.RunsToCompletion;
+import io.trackorder.database.RunsToCompletion;
 
 /**
  * Numbers workspaces: each workspace named in a token gets a stable integer {@code TenantId} the

@@ -13,10 +13,15 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @Schema(additionalProperties = Schema.False.class, description = "Every field is optional.")
 public record NewTrack(
-        @Schema(nullable = true) @Size(max = 512) String title,
-        @Schema(nullable = true) @Size(max = 256) String engine,
-        @Schema(nullable = true) @Size(max = 256) String mode,
-        @Schema(nullable = true) @PositiveOrZero @DecimalMax("86400") Double measuredDurationSeconds,
+        @Schema(nullable = true) @Size(max = MAX_TITLE_LENGTH) String title,
+        @Schema(nullable = true) @Size(max = MAX_SETTING_LENGTH) String engine,
+        @Schema(nullable = true) @Size(max = MAX_SETTING_LENGTH) String mode,
+        @Schema(nullable = true) @PositiveOrZero @DecimalMax(MAX_DURATION_SECONDS) Double measuredDurationSeconds,
         @Schema(defaultValue = "false") Boolean instrumental,
         @Schema(defaultValue = "unclear") LicenceClass licenceClass) {
+
+    static final int MAX_TITLE_LENGTH = 512;
+    /** Of {@code engine} and {@code mode}. */
+    static final int MAX_SETTING_LENGTH = 256;
+    static final String MAX_DURATION_SECONDS = "86400";
 }

@@ -2,8 +2,8 @@ package io.trackorder.tracks;
 
 import java.util.Map;
 
-import io.trackorder.web.ApiException;
-import io.trackorder.web.ErrorCode;
+import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
 
 /** No track with this id in the caller's organization. */
 public class TrackNotFound extends ApiException {

@@ -13,11 +13,11 @@ import io.smallrye.mutiny.Uni;
 import io.trackorder.Ids;
 import io.trackorder.collections.CollectionNotFound;
 import io.trackorder.collections.CollectionRepository;
+import io.trackorder.database.RunsToCompletion;
+import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
 import io.trackorder.security.Caller;
-import io.trackorder.web.ApiException;
-import io.trackorder.web.ErrorCode;
 import io.trackorder.web.PageRequest;
-import io.trackorder.web.RunsToCompletion;
 
 /** The organization's track catalogue. */
 @ApplicationScoped

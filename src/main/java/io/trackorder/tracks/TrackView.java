@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @Schema(name = "Track")
 public record TrackView(String id,
-        @Schema(nullable = true, maxLength = 512) String title,
-        @Schema(nullable = true, maxLength = 256) String engine,
-        @Schema(nullable = true, maxLength = 256) String mode,
-        @Schema(nullable = true, minimum = "0", maximum = "86400") Double measuredDurationSeconds,
+        @Schema(nullable = true, maxLength = NewTrack.MAX_TITLE_LENGTH) String title,
+        @Schema(nullable = true, maxLength = NewTrack.MAX_SETTING_LENGTH) String engine,
+        @Schema(nullable = true, maxLength = NewTrack.MAX_SETTING_LENGTH) String mode,
+        @Schema(nullable = true, minimum = "0", maximum = NewTrack.MAX_DURATION_SECONDS) Double measuredDurationSeconds,
         boolean instrumental, String licenceClass, Instant createdAt) {
 
     static TrackView of(Track track) {

@@ -54,7 +54,7 @@ public class TracksResource {
     public Uni<Page<TrackView>> list(@Parameter(ref = "limit") @QueryParam("limit") String limit,
             @Parameter(ref = "offset") @QueryParam("offset") String offset,
             @Parameter(ref = "collection_filter") @QueryParam("collection_id") String collectionId) {
-        PageRequest page = PageRequest.parse(limit, offset, 50, 100);
+        PageRequest page = PageRequest.parse(limit, offset, PageRequest.DEFAULT_LIMIT, PageRequest.MAX_LIMIT);
         return tracks.list(caller.get(), collectionId, page).map(items -> Page.of(items, page));
     }
 

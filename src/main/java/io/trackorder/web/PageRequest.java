@@ -2,8 +2,15 @@ package io.trackorder.web;
 
 import java.util.Map;
 
+import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
+
 /** {@code limit} and {@code offset} query parameters, checked: not a number is 400, out of range 422. */
 public record PageRequest(int limit, int offset) {
+
+    /** The page of a list on the Collections API when {@code limit} is absent, and its largest. */
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 100;
 
     public static PageRequest parse(String limit, String offset, int defaultLimit, int maxLimit) {
         int parsedLimit = parse("limit", limit, defaultLimit);

@@ -3,6 +3,9 @@ package io.trackorder.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
+import io.trackorder.errors.RouteErrors;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 

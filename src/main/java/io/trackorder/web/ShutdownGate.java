@@ -6,6 +6,9 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
+import io.trackorder.errors.RouteErrors;
 import io.vertx.ext.web.Router;
 
 /**

@@ -20,7 +20,7 @@ public enum Surface {
      * first segment. A path of no known surface is answered like the Collections API, the service's
      * main surface.
      */
-    static Surface ofPath(String path) {
+    public static Surface ofPath(String path) {
         String first = firstSegment(path);
         return switch (first) {
             case "releases" -> RELEASES;

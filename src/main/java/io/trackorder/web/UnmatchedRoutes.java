@@ -6,6 +6,9 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
+import io.trackorder.errors.RouteErrors;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
+
 /**
  * Request bodies are JSON, and JSON is UTF-8: the body reader decodes every body as UTF-8, whatever
  * charset its {@code Content-Type} names. A body declared in another charset

@@ -69,7 +69,7 @@ class ReorderValidationTest {
     @Test
     void moreThanTenThousandIdsAreRefused() throws Exception {
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i <= ReorderRequest.MAX_ITEMS; i++) {
+        for (int i = 0; i <= CollectionService.MAX_TRACKS; i++) {
             ids.add("mtrack_" + i);
         }
         caller.request().body(Map.of("ordered_track_ids", ids)).patch(caller.path("/collections/" + collection + "/order"))
@@ -81,7 +81,7 @@ class ReorderValidationTest {
     @Test
     void exactlyTenThousandIdsAreAccepted() {
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < ReorderRequest.MAX_ITEMS - 1; i++) {
+        for (int i = 0; i < CollectionService.MAX_TRACKS - 1; i++) {
             ids.add("mtrack_unknown_" + i);
         }
         ids.add(tracks.get(2));

@@ -14,7 +14,7 @@ class ReleaseErrorFormatIT extends ReleaseErrorFormatTest {
 
     @Override
     @Test
-    @Disabled("Its endpoint, web.FailingResource, is test code: the packaged application does not have it")
+    @Disabled("Its endpoint, errors.FailingResource, is test code: the packaged application does not have it")
     void anInternalFailureIs500WithoutInternals() {
     }
 }

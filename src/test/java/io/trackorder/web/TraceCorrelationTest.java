@@ -78,7 +78,7 @@ class TraceCorrelationTest {
                     .get(caller.path("/test-failure")).statusCode());
         }
         List<LogCapture.Entry> failures;
-        try (LogCapture log = LogCapture.start("io.trackorder.web")) {
+        try (LogCapture log = LogCapture.start("io.trackorder.errors")) {
             assertEquals(List.of(500, 500, 500, 500, 500, 500, 500, 500), Concurrently.statuses(calls, 4));
             failures = log.entries().stream().filter(entry -> entry.message().startsWith("Unexpected failure")).toList();
         }
