@@ -84,7 +84,7 @@ class OpenApiTest {
         }));
         given().accept("application/json").get("/q/openapi?format=json").then()
                 .body("paths.'/v1/music/{organization_id}/collections/{collection_id}/order'.patch.requestBody.content"
-                        + ".'application/json'.examples.seed.value", notNullValue());
+                        + ".'application/json'.examples.reorder.value", notNullValue());
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 
