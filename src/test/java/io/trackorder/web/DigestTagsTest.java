@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
@@ -117,6 +118,9 @@ class DigestTagsTest {
         Response other = filtered("GET", "\"other\"", new Response(200, ENTITY, MediaType.APPLICATION_JSON_TYPE));
         assertEquals(200, other.status);
         assertEquals(List.of(tag), other.headers.get("ETag"));
+        ApiException malformed = assertThrows(ApiException.class,
+                () -> filtered("GET", "other", new Response(200, ENTITY, MediaType.APPLICATION_JSON_TYPE)));
+        assertEquals(ErrorCode.INVALID_REQUEST, malformed.code());
     }
 
     @Test
