@@ -14,38 +14,34 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.trackorder.support.Api;
+import io.trackorder.support.Endpoints;
 import io.trackorder.support.TestDatabase;
 
 @QuarkusTest
 class AccessTest {
 
-    private record Call(String method, String path, Object body) {
+    private record Call(Endpoints.Endpoint endpoint, String path, Object body) {
     }
 
     /** Every Collections API endpoint, aimed at one collection and one track of its owner. */
-    private static List<Call> everyEndpoint(String collection, String track) {
-        String c = "/collections/" + collection;
-        return List.of(
-                new Call("POST", "/tracks", Map.of("title", "x")),
-                new Call("GET", "/tracks", null),
-                new Call("GET", "/tracks/" + track, null),
-                new Call("DELETE", "/tracks/" + track, null),
-                new Call("POST", "/collections", Map.of("name", "x")),
-                new Call("GET", "/collections", null),
-                new Call("GET", c, null),
-                new Call("PATCH", c, Map.of("name", "stolen")),
-                new Call("DELETE", c, null),
-                new Call("GET", c + "/tracks", null),
-                new Call("POST", c + "/tracks", Map.of("track_id", track)),
-                new Call("DELETE", c + "/tracks/" + track, null),
-                new Call("PATCH", c + "/order", Map.of("ordered_track_ids", List.of(track))));
+    private static List<Call> everyEndpoint(String organization, String collection, String track) {
+        // The body a client would send; the other endpoints take none.
+        Map<Endpoints.Endpoint, Object> bodies = Map.of(
+                Endpoints.CREATE_TRACK, Map.of("title", "x"),
+                Endpoints.CREATE_COLLECTION, Map.of("name", "x"),
+                Endpoints.UPDATE_COLLECTION, Map.of("name", "stolen"),
+                Endpoints.ADD_COLLECTION_TRACK, Map.of("track_id", track),
+                Endpoints.REORDER_COLLECTION, Map.of("ordered_track_ids", List.of(track)));
+        Map<String, String> ids = Map.of("organization_id", organization, "collection_id", collection, "track_id", track);
+        return Endpoints.of(Endpoints.Surface.COLLECTIONS).stream()
+                .map(endpoint -> new Call(endpoint, endpoint.path(ids), bodies.get(endpoint))).toList();
     }
 
-    private static io.restassured.response.Response send(RequestSpecification request, String base, Call call) {
+    private static io.restassured.response.Response send(RequestSpecification request, Call call) {
         if (call.body() != null) {
             request.contentType(ContentType.JSON).body(call.body());
         }
-        return request.request(call.method(), base + call.path());
+        return request.request(call.endpoint().method(), call.path());
     }
 
     @Test
@@ -58,12 +54,12 @@ class AccessTest {
         String revokedId = revoke(revokedKey);
 
         for (String key : new String[] { null, "", "ak_nope", "ak_" + "0".repeat(40), "AK_" + "a".repeat(40), revokedKey }) {
-            for (Call call : everyEndpoint(collection, track)) {
+            for (Call call : everyEndpoint(owner.organizationId(), collection, track)) {
                 RequestSpecification request = given();
                 if (key != null) {
                     request.header("X-API-Key", key);
                 }
-                send(request, "/v1/music/" + owner.organizationId(), call).then().statusCode(401)
+                send(request, call).then().statusCode(401)
                         .body("success", equalTo(false))
                         .body("error.code", equalTo("AUTHENTICATION_REQUIRED"))
                         .body("error.message", equalTo("Authentication required. Please provide a valid API key."))
@@ -85,8 +81,8 @@ class AccessTest {
         String track = owner.newTrack();
         owner.add(collection, track);
 
-        for (Call call : everyEndpoint(collection, track)) {
-            send(outsider.request(), "/v1/music/" + owner.organizationId(), call).then().statusCode(403)
+        for (Call call : everyEndpoint(owner.organizationId(), collection, track)) {
+            send(outsider.request(), call).then().statusCode(403)
                     .body("error.code", equalTo("ORGANIZATION_ACCESS_DENIED"))
                     .body("error.type", equalTo("authorization_error"));
         }
@@ -102,17 +98,17 @@ class AccessTest {
         owner.add(collection, track);
         String missing = "mcoll_0000000000000000";
 
-        for (Call call : everyEndpoint(collection, track)) {
-            if (!call.path().startsWith("/collections/")) {
+        for (Call call : everyEndpoint(owner.organizationId(), collection, track)) {
+            if (!call.endpoint().parameters().contains("collection_id")) {
                 continue;
             }
-            var asColleague = send(colleague.request(), colleague.path(""), call).then().statusCode(404)
+            var asColleague = send(colleague.request(), call).then().statusCode(404)
                     .body("error.code", equalTo("RESOURCE_NOT_FOUND"))
                     .body("error.system_message", equalTo("Music collection not found or not owned by caller"))
                     .body("error.details", equalTo(Map.of("collection_id", collection)));
             // Indistinguishable from a collection that does not exist.
-            Call toMissing = new Call(call.method(), call.path().replace(collection, missing), call.body());
-            send(colleague.request(), colleague.path(""), toMissing).then().statusCode(404)
+            Call toMissing = new Call(call.endpoint(), call.path().replace(collection, missing), call.body());
+            send(colleague.request(), toMissing).then().statusCode(404)
                     .body("error.details", equalTo(Map.of("collection_id", missing)));
             assertEquals(404, asColleague.extract().statusCode());
         }
@@ -137,17 +133,16 @@ class AccessTest {
     void adminCallsNeedTheAdminToken() {
         Map<String, String> body = Map.of("organization_id", "org_a", "user_id", "usr_a", "name", "n");
         for (String token : new String[] { null, "", "wrong", Api.ADMIN_TOKEN + "x" }) {
-            RequestSpecification request = given().contentType(ContentType.JSON).body(body);
-            if (token != null) {
-                request.header("X-Admin-Token", token);
+            for (Endpoints.Endpoint endpoint : Endpoints.of(Endpoints.Surface.ADMIN)) {
+                RequestSpecification request = given();
+                if (token != null) {
+                    request.header("X-Admin-Token", token);
+                }
+                Call call = new Call(endpoint, endpoint.path(Map.of("id", "akid_0000000000000000")),
+                        endpoint == Endpoints.ISSUE_API_KEY ? body : null);
+                send(request, call).then().statusCode(401)
+                        .body("error.code", equalTo("AUTHENTICATION_REQUIRED"));
             }
-            request.post("/admin/api-keys").then().statusCode(401)
-                    .body("error.code", equalTo("AUTHENTICATION_REQUIRED"));
-            RequestSpecification revoke = given();
-            if (token != null) {
-                revoke.header("X-Admin-Token", token);
-            }
-            revoke.delete("/admin/api-keys/akid_0000000000000000").then().statusCode(401);
         }
     }
 

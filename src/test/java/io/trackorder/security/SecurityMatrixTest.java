@@ -1,6 +1,7 @@
 package io.trackorder.security;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -11,8 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +25,8 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.trackorder.support.Api;
+import io.trackorder.support.Endpoints;
+import io.trackorder.support.Endpoints.Surface;
 import io.trackorder.support.ForgedTokens;
 import io.trackorder.support.Releases;
 import io.trackorder.support.TestDatabase;
@@ -35,12 +40,6 @@ import io.trackorder.support.TestDatabase;
  */
 @QuarkusTest
 class SecurityMatrixTest {
-
-    enum Surface {
-        COLLECTIONS,
-        RELEASES,
-        ADMIN
-    }
 
     /** Not applicable: the attack does not concern this endpoint. */
     private static final int SKIP = 0;
@@ -56,60 +55,82 @@ class SecurityMatrixTest {
      * valid credentials; {@code colleague}: for another (non-admin) user of the victim's organization
      * or workspace. Placeholders in braces name the victim's resources (see {@link Victim#fill}).
      */
-    record Endpoint(Surface surface, String method, String path, String body, int stranger, int colleague, boolean adminOnly) {
+    record Endpoint(Endpoints.Endpoint operation, String path, String body, int stranger, int colleague,
+            boolean adminOnly) {
+
+        Surface surface() {
+            return operation.surface();
+        }
+
+        String method() {
+            return operation.method();
+        }
 
         Endpoint onlyForAdmins() {
-            return new Endpoint(surface, method, path, body, stranger, colleague, true);
+            return new Endpoint(operation, path, body, stranger, colleague, true);
+        }
+
+        Endpoint withQuery(String query) {
+            return new Endpoint(operation, path + query, body, stranger, colleague, adminOnly);
+        }
+
+        /** Aimed at another of the victim's releases than the draft. */
+        Endpoint onRelease(String release) {
+            return new Endpoint(operation, operation.path(Map.of("id", release, "trackId", "{release_track}")), body,
+                    stranger, colleague, adminOnly);
         }
 
         @Override
         public String toString() {
-            return method + " " + path;
+            return method() + " " + path;
         }
     }
 
-    private static Endpoint collections(String method, String path, String body, int stranger, int colleague) {
-        return new Endpoint(Surface.COLLECTIONS, method, "/v1/music/{org}" + path, body, stranger, colleague, false);
+    private static Endpoint collections(Endpoints.Endpoint operation, String body, int stranger, int colleague) {
+        return new Endpoint(operation,
+                operation.path(Map.of("organization_id", "{org}", "collection_id", "{collection}", "track_id", "{track}")),
+                body, stranger, colleague, false);
     }
 
-    private static Endpoint releases(String method, String path, String body, int stranger, int colleague) {
-        return new Endpoint(Surface.RELEASES, method, path, body, stranger, colleague, false);
+    private static Endpoint releases(Endpoints.Endpoint operation, String body, int stranger, int colleague) {
+        return new Endpoint(operation, null, body, stranger, colleague, false).onRelease("{release}");
     }
 
-    private static Endpoint admin(String method, String path, String body) {
-        return new Endpoint(Surface.ADMIN, method, path, body, SKIP, SKIP, false);
+    private static Endpoint admin(Endpoints.Endpoint operation, String body) {
+        return new Endpoint(operation, operation.path(Map.of("id", "{key_id}")), body, SKIP, SKIP, false);
     }
 
     private static final List<Endpoint> ENDPOINTS = List.of(
-            //          method    path                                              body                                   stranger colleague
-            collections("POST", "/tracks", "{\"title\":\"x\"}", 201, 201),
-            collections("GET", "/tracks", null, 200, 200),
-            collections("GET", "/tracks?collection_id={collection}", null, 404, 404),
-            collections("GET", "/tracks/{track}", null, 404, 200), // org-wide catalogue
-            collections("DELETE", "/tracks/{track}", null, 404, 403),
-            collections("POST", "/collections", "{\"name\":\"x\"}", 201, 201),
-            collections("GET", "/collections", null, 200, 200),
-            collections("GET", "/collections/{collection}", null, 404, 404),
-            collections("PATCH", "/collections/{collection}", "{\"name\":\"stolen\"}", 404, 404),
-            collections("DELETE", "/collections/{collection}", null, 404, 404),
-            collections("GET", "/collections/{collection}/tracks", null, 404, 404),
-            collections("POST", "/collections/{collection}/tracks", "{\"track_id\":\"{track}\"}", 404, 404),
-            collections("DELETE", "/collections/{collection}/tracks/{track}", null, 404, 404),
-            collections("PATCH", "/collections/{collection}/order", "{\"ordered_track_ids\":[\"{track}\"]}", 404, 404),
-            releases("POST", "/releases", "{\"title\":\"x\",\"displayArtist\":\"y\"}", 201, 201),
-            releases("GET", "/releases", null, 200, 200),
-            releases("GET", "/releases/{release}", null, 404, 404),
-            releases("PUT", "/releases/{release}", "{\"title\":\"stolen\"}", 404, 404),
-            releases("DELETE", "/releases/{release}", null, 404, 404),
-            releases("POST", "/releases/{release}/submit", null, 404, 404),
-            releases("POST", "/releases/{submitted}/review", "{\"action\":\"approve\"}", 404, 403).onlyForAdmins(),
-            releases("GET", "/releases/{release}/tracks", null, 404, 404),
-            releases("POST", "/releases/{release}/tracks", "{\"title\":\"x\"}", 404, 404),
-            releases("PUT", "/releases/{release}/tracks/{release_track}", "{\"title\":\"stolen\"}", 404, 404),
-            releases("DELETE", "/releases/{release}/tracks/{release_track}", null, 404, 404),
-            releases("POST", "/releases/{release}/tracks/reorder", "{\"trackOrder\":[\"{second_release_track}\"]}", 404, 404),
-            admin("POST", "/admin/api-keys", "{\"organization_id\":\"{org}\",\"user_id\":\"{user}\",\"name\":\"stolen\"}"),
-            admin("DELETE", "/admin/api-keys/{key_id}", null));
+            //          endpoint                               body                                   stranger colleague
+            collections(Endpoints.CREATE_TRACK, "{\"title\":\"x\"}", 201, 201),
+            collections(Endpoints.LIST_TRACKS, null, 200, 200),
+            collections(Endpoints.LIST_TRACKS, null, 404, 404).withQuery("?collection_id={collection}"),
+            collections(Endpoints.GET_TRACK, null, 404, 200), // org-wide catalogue
+            collections(Endpoints.DELETE_TRACK, null, 404, 403),
+            collections(Endpoints.CREATE_COLLECTION, "{\"name\":\"x\"}", 201, 201),
+            collections(Endpoints.LIST_COLLECTIONS, null, 200, 200),
+            collections(Endpoints.GET_COLLECTION, null, 404, 404),
+            collections(Endpoints.UPDATE_COLLECTION, "{\"name\":\"stolen\"}", 404, 404),
+            collections(Endpoints.DELETE_COLLECTION, null, 404, 404),
+            collections(Endpoints.LIST_COLLECTION_TRACKS, null, 404, 404),
+            collections(Endpoints.ADD_COLLECTION_TRACK, "{\"track_id\":\"{track}\"}", 404, 404),
+            collections(Endpoints.REMOVE_COLLECTION_TRACK, null, 404, 404),
+            collections(Endpoints.REORDER_COLLECTION, "{\"ordered_track_ids\":[\"{track}\"]}", 404, 404),
+            releases(Endpoints.CREATE_RELEASE, "{\"title\":\"x\",\"displayArtist\":\"y\"}", 201, 201),
+            releases(Endpoints.LIST_RELEASES, null, 200, 200),
+            releases(Endpoints.GET_RELEASE, null, 404, 404),
+            releases(Endpoints.UPDATE_RELEASE, "{\"title\":\"stolen\"}", 404, 404),
+            releases(Endpoints.DELETE_RELEASE, null, 404, 404),
+            releases(Endpoints.SUBMIT_RELEASE, null, 404, 404),
+            releases(Endpoints.REVIEW_RELEASE, "{\"action\":\"approve\"}", 404, 403).onRelease("{submitted}")
+                    .onlyForAdmins(),
+            releases(Endpoints.LIST_RELEASE_TRACKS, null, 404, 404),
+            releases(Endpoints.ADD_RELEASE_TRACK, "{\"title\":\"x\"}", 404, 404),
+            releases(Endpoints.UPDATE_RELEASE_TRACK, "{\"title\":\"stolen\"}", 404, 404),
+            releases(Endpoints.REMOVE_RELEASE_TRACK, null, 404, 404),
+            releases(Endpoints.REORDER_RELEASE_TRACKS, "{\"trackOrder\":[\"{second_release_track}\"]}", 404, 404),
+            admin(Endpoints.ISSUE_API_KEY, "{\"organization_id\":\"{org}\",\"user_id\":\"{user}\",\"name\":\"stolen\"}"),
+            admin(Endpoints.REVOKE_API_KEY, null));
 
     /** One attack on one surface: who calls with which credentials, and what each endpoint must answer. */
     record Attack(String name, Surface surface, UnaryOperator<RequestSpecification> credentials, String organization,
@@ -168,6 +189,11 @@ class SecurityMatrixTest {
 
     private static UnaryOperator<RequestSpecification> bearer(String token) {
         return r -> r.header("Authorization", "Bearer " + token);
+    }
+
+    @Test
+    void theMatrixAimsAtEveryEndpoint() {
+        assertEquals(Set.copyOf(Endpoints.ALL), ENDPOINTS.stream().map(Endpoint::operation).collect(Collectors.toSet()));
     }
 
     @Test

@@ -17,7 +17,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +36,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.trackorder.support.Api;
+import io.trackorder.support.Endpoints;
+import io.trackorder.support.Endpoints.Surface;
 import io.trackorder.support.Garbage;
 import io.trackorder.support.Releases;
 import io.trackorder.support.TestDatabase;
@@ -58,16 +62,24 @@ class HostileInputTest {
     private record Field(String name, String type, int max) {
     }
 
-    /** A request template: the path may hold {org}, {collection}, {track}, {release}, {releaseTrack}, {key}. */
-    private record Endpoint(String method, String path, Map<String, Object> base, List<Field> fields,
+    /** A request template; the body may name the tenants' ids as path parameters do, e.g. {track_id}. */
+    private record Endpoint(Endpoints.Endpoint operation, Map<String, Object> base, List<Field> fields,
             List<String> queryParameters) {
+
+        String method() {
+            return operation.method();
+        }
+
+        String path() {
+            return operation.path();
+        }
 
         boolean hasBody() {
             return base != null;
         }
 
         boolean releases() {
-            return path.startsWith("/releases");
+            return operation.surface() == Surface.RELEASES;
         }
 
         /** Only the Collections API and /admin refuse unknown body fields; the Releases API ignores them. */
@@ -102,8 +114,8 @@ class HostileInputTest {
         String release = member.newRelease(2);
         String key = Api.admin().body(Map.of("organization_id", caller.organizationId(), "user_id", "usr_spare", "name", "k"))
                 .post("/admin/api-keys").then().statusCode(201).extract().path("id");
-        ids = Map.of("org", caller.organizationId(), "collection", collection, "track", member1,
-                "release", release, "releaseTrack", member.trackIds(release).get(0), "key", key);
+        ids = Map.of("organization_id", caller.organizationId(), "collection_id", collection, "track_id", member1,
+                "release", release, "trackId", member.trackIds(release).get(0), "key", key);
         db = TestDatabase.connect();
     }
 
@@ -114,24 +126,26 @@ class HostileInputTest {
 
     @Test
     void theCollectionsApiAnswersGarbageWithA4xxAndChangesNothing() throws SQLException {
-        check(collectionsEndpoints(), this::collectionsData);
+        check(Surface.COLLECTIONS, collectionsEndpoints(), this::collectionsData);
     }
 
     @Test
     void theReleasesApiAnswersGarbageWithA4xxAndChangesNothing() throws SQLException {
-        check(releasesEndpoints(), this::releasesData);
+        check(Surface.RELEASES, releasesEndpoints(), this::releasesData);
     }
 
     @Test
     void theAdminApiAnswersGarbageWithA4xxAndChangesNothing() throws SQLException {
-        check(adminEndpoints(), this::collectionsData);
+        check(Surface.ADMIN, adminEndpoints(), this::collectionsData);
     }
 
     private interface Snapshot {
         List<String> take() throws SQLException;
     }
 
-    private void check(List<Endpoint> endpoints, Snapshot data) throws SQLException {
+    private void check(Surface surface, List<Endpoint> endpoints, Snapshot data) throws SQLException {
+        assertEquals(Set.copyOf(Endpoints.of(surface)), endpoints.stream().map(Endpoint::operation).collect(Collectors.toSet()),
+                "every endpoint of the surface is attacked");
         List<String> initial = data.take();
         Gen<Attack> attacks = in -> attack(new Garbage(in), endpoints);
         // Each request is compared with the data just before it, so that shrinking a failure finds the
@@ -175,55 +189,55 @@ class HostileInputTest {
             new Field("contributors", "object", 50), new Field("media", "empty", 0), new Field("metadata", "object", 0));
 
     private static List<Endpoint> collectionsEndpoints() {
-        String music = "/v1/music/{org}";
         List<String> page = List.of("limit", "offset");
         return List.of(
-                new Endpoint("POST", music + "/tracks", Map.of(), List.of(new Field("title", "string", 512),
+                new Endpoint(Endpoints.CREATE_TRACK, Map.of(), List.of(new Field("title", "string", 512),
                         new Field("engine", "string", 256), new Field("mode", "string", 256),
                         new Field("measured_duration_seconds", "number", 86_400), new Field("instrumental", "boolean", 0),
                         new Field("licence_class", "code", 32)), List.of()),
-                new Endpoint("GET", music + "/tracks", null, List.of(), List.of("limit", "offset", "collection_id")),
-                new Endpoint("GET", music + "/tracks/{track}", null, List.of(), List.of()),
-                new Endpoint("DELETE", music + "/tracks/{track}", null, List.of(), List.of()),
-                new Endpoint("POST", music + "/collections", Map.of("name", "n"), COLLECTION_FIELDS, List.of()),
-                new Endpoint("GET", music + "/collections", null, List.of(), page),
-                new Endpoint("GET", music + "/collections/{collection}", null, List.of(), List.of()),
-                new Endpoint("PATCH", music + "/collections/{collection}", Map.of(), COLLECTION_FIELDS, List.of()),
-                new Endpoint("DELETE", music + "/collections/{collection}", null, List.of(), List.of()),
-                new Endpoint("GET", music + "/collections/{collection}/tracks", null, List.of(), page),
-                new Endpoint("POST", music + "/collections/{collection}/tracks", Map.of("track_id", "{track}"),
+                new Endpoint(Endpoints.LIST_TRACKS, null, List.of(), List.of("limit", "offset", "collection_id")),
+                new Endpoint(Endpoints.GET_TRACK, null, List.of(), List.of()),
+                new Endpoint(Endpoints.DELETE_TRACK, null, List.of(), List.of()),
+                new Endpoint(Endpoints.CREATE_COLLECTION, Map.of("name", "n"), COLLECTION_FIELDS, List.of()),
+                new Endpoint(Endpoints.LIST_COLLECTIONS, null, List.of(), page),
+                new Endpoint(Endpoints.GET_COLLECTION, null, List.of(), List.of()),
+                new Endpoint(Endpoints.UPDATE_COLLECTION, Map.of(), COLLECTION_FIELDS, List.of()),
+                new Endpoint(Endpoints.DELETE_COLLECTION, null, List.of(), List.of()),
+                new Endpoint(Endpoints.LIST_COLLECTION_TRACKS, null, List.of(), page),
+                new Endpoint(Endpoints.ADD_COLLECTION_TRACK, Map.of("track_id", "{track_id}"),
                         List.of(new Field("track_id", "id", 128)), List.of()),
-                new Endpoint("DELETE", music + "/collections/{collection}/tracks/{track}", null, List.of(), List.of()),
-                new Endpoint("PATCH", music + "/collections/{collection}/order", Map.of("ordered_track_ids", List.of()),
+                new Endpoint(Endpoints.REMOVE_COLLECTION_TRACK, null, List.of(), List.of()),
+                new Endpoint(Endpoints.REORDER_COLLECTION, Map.of("ordered_track_ids", List.of()),
                         List.of(new Field("ordered_track_ids", "ids", 10_000)), List.of()));
     }
 
     private static List<Endpoint> releasesEndpoints() {
         return List.of(
-                new Endpoint("POST", "/releases", Map.of("title", "T", "displayArtist", "A"), RELEASE_FIELDS, List.of()),
-                new Endpoint("GET", "/releases", null, List.of(),
+                new Endpoint(Endpoints.CREATE_RELEASE, Map.of("title", "T", "displayArtist", "A"), RELEASE_FIELDS, List.of()),
+                new Endpoint(Endpoints.LIST_RELEASES, null, List.of(),
                         List.of("status", "format", "type", "search", "page", "limit")),
-                new Endpoint("GET", "/releases/{release}", null, List.of(), List.of()),
-                new Endpoint("PUT", "/releases/{release}", Map.of(), RELEASE_FIELDS, List.of()),
-                new Endpoint("DELETE", "/releases/{release}", null, List.of(), List.of()),
-                new Endpoint("POST", "/releases/{release}/submit", null, List.of(), List.of()),
-                new Endpoint("POST", "/releases/{release}/review", Map.of("action", "approve"),
+                new Endpoint(Endpoints.GET_RELEASE, null, List.of(), List.of()),
+                new Endpoint(Endpoints.UPDATE_RELEASE, Map.of(), RELEASE_FIELDS, List.of()),
+                new Endpoint(Endpoints.DELETE_RELEASE, null, List.of(), List.of()),
+                new Endpoint(Endpoints.SUBMIT_RELEASE, null, List.of(), List.of()),
+                new Endpoint(Endpoints.REVIEW_RELEASE, Map.of("action", "approve"),
                         List.of(new Field("action", "code", 16), new Field("feedback", "string", 4096)), List.of()),
-                new Endpoint("GET", "/releases/{release}/tracks", null, List.of(), List.of()),
-                new Endpoint("POST", "/releases/{release}/tracks", Map.of("title", "T"), TRACK_FIELDS, List.of()),
-                new Endpoint("PUT", "/releases/{release}/tracks/{releaseTrack}", Map.of(), TRACK_FIELDS, List.of()),
-                new Endpoint("DELETE", "/releases/{release}/tracks/{releaseTrack}", null, List.of(), List.of()),
-                new Endpoint("POST", "/releases/{release}/tracks/reorder", Map.of("trackOrder", List.of()),
+                new Endpoint(Endpoints.LIST_RELEASE_TRACKS, null, List.of(), List.of()),
+                new Endpoint(Endpoints.ADD_RELEASE_TRACK, Map.of("title", "T"), TRACK_FIELDS, List.of()),
+                new Endpoint(Endpoints.UPDATE_RELEASE_TRACK, Map.of(), TRACK_FIELDS, List.of()),
+                new Endpoint(Endpoints.REMOVE_RELEASE_TRACK, null, List.of(), List.of()),
+                new Endpoint(Endpoints.REORDER_RELEASE_TRACKS, Map.of("trackOrder", List.of()),
                         List.of(new Field("trackOrder", "ids", 1000)), List.of()));
     }
 
     private static List<Endpoint> adminEndpoints() {
         return List.of(
-                new Endpoint("POST", "/admin/api-keys", Map.of("organization_id", "{org}", "user_id", "usr_x", "name", "n"),
+                new Endpoint(Endpoints.ISSUE_API_KEY,
+                        Map.of("organization_id", "{organization_id}", "user_id", "usr_x", "name", "n"),
                         List.of(new Field("organization_id", "code", 64), new Field("user_id", "code", 64),
                                 new Field("name", "string", 256)),
                         List.of()),
-                new Endpoint("DELETE", "/admin/api-keys/{key}", null, List.of(), List.of()));
+                new Endpoint(Endpoints.REVOKE_API_KEY, null, List.of(), List.of()));
     }
 
     // ---- the attacks -----------------------------------------------------------------------
@@ -247,11 +261,10 @@ class HostileInputTest {
         String description = kind;
         switch (kind) {
             case "path id" -> {
-                List<String> placeholders = placeholders(path);
-                String target = g.pick(placeholders);
+                String target = g.pick(endpoint.operation().parameters());
                 // Removing a non-member is a 200 that changes nothing: only an id that no
                 // track can have, over 128 characters, is refused there.
-                String garbage = target.equals("track") && path.contains("{collection}/tracks/{track}")
+                String garbage = target.equals("track_id") && endpoint.operation() == Endpoints.REMOVE_COLLECTION_TRACK
                         ? g.longerThan(128)
                         : pathId(g);
                 description = "path " + target + " = " + garbage;
@@ -291,7 +304,8 @@ class HostileInputTest {
                         .reduce((a, b) -> a + ", " + b).map(inner -> "{" + inner + "}").orElse("{}");
             }
         }
-        return new Attack(description, endpoint, fill(path), contentType, body == null ? null : fill(body));
+        Surface surface = endpoint.operation().surface();
+        return new Attack(description, endpoint, fill(path, surface), contentType, body == null ? null : fill(body, surface));
     }
 
     /** A JSON value, already rendered, to be put into a body as it is. */
@@ -341,7 +355,7 @@ class HostileInputTest {
                     : way < 5
                             ? "[\"a\", " + g.otherTypeThan("string") + "]"
                             : way < 6 ? "[" + Garbage.quote(g.longerThan(128)) + "]"
-                                    : way < 8 ? "[" + Garbage.quote("{track}") + ", " + Garbage.quote("{track}") + "]"
+                                    : way < 8 ? "[" + Garbage.quote("{track_id}") + ", " + Garbage.quote("{track_id}") + "]"
                                             : tooManyIds(field.max() + 1);
             default -> throw new IllegalArgumentException(field.type());
         };
@@ -386,17 +400,9 @@ class HostileInputTest {
         };
     }
 
-    private static List<String> placeholders(String path) {
-        List<String> names = new ArrayList<>();
-        var matcher = Pattern.compile("\\{(\\w+)}").matcher(path);
-        while (matcher.find()) {
-            names.add(matcher.group(1));
-        }
-        return names;
-    }
-
-    private String fill(String text) {
-        String filled = text;
+    /** The text with the tenants' ids in place of their parameter names; {id} is a release or a key. */
+    private String fill(String text, Surface surface) {
+        String filled = text.replace("{id}", ids.get(surface == Surface.ADMIN ? "key" : "release"));
         for (var id : ids.entrySet()) {
             filled = filled.replace("{" + id.getKey() + "}", id.getValue());
         }
