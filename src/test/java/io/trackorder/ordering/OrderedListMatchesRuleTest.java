@@ -22,7 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.trackorder.collections.MembershipRepository;
-import io.trackorder.releases.ReleaseTrackRepository;
+import io.trackorder.releasetracks.ReleaseTrackRepository;
 import io.trackorder.support.Api;
 import io.trackorder.support.Releases;
 import io.trackorder.support.TestDatabase;

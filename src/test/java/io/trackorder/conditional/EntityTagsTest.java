@@ -1,4 +1,4 @@
-package io.trackorder.web;
+package io.trackorder.conditional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,8 +12,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.trackorder.web.EntityTags.Tag;
-import io.trackorder.web.EntityTags.TagList;
+import io.trackorder.conditional.EntityTags.Tag;
+import io.trackorder.conditional.EntityTags.TagList;
+import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
 
 class EntityTagsTest {
 

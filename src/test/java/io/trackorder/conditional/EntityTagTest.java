@@ -1,4 +1,4 @@
-package io.trackorder.web;
+package io.trackorder.conditional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package io.trackorder.web;
+package io.trackorder.conditional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
 
 class IfMatchTest {
 

@@ -1,4 +1,4 @@
-package io.trackorder.web;
+package io.trackorder.conditional;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
 
 /** The filter on plain request and response stand-ins: what it tags, what it leaves alone, when it answers 304. */
 class DigestTagsTest {
