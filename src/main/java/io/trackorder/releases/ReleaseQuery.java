@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.trackorder.errors.ApiException;
 import io.trackorder.errors.ErrorCode;
+import io.trackorder.web.PageRequest;
 
 /** The filters and page of {@code GET /releases}, checked: a bad value is a 400 naming the parameter. */
 record ReleaseQuery(String status, String format, String type, String search, int page, int limit) {
@@ -46,7 +47,7 @@ record ReleaseQuery(String status, String format, String type, String search, in
             return absent;
         }
         try {
-            int parsed = Integer.parseInt(value);
+            int parsed = PageRequest.integer(value);
             if (parsed >= min && parsed <= max) {
                 return parsed;
             }

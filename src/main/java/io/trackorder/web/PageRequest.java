@@ -31,9 +31,22 @@ public record PageRequest(int limit, int offset) {
             return absent;
         }
         try {
-            return Integer.parseInt(value);
+            return integer(value);
         } catch (NumberFormatException e) {
             throw new ApiException(ErrorCode.INVALID_REQUEST, name + " must be an integer", Map.of("parameter", name));
         }
+    }
+
+    /**
+     * A paging number as clients write it: ASCII digits with an optional minus. Integer.parseInt
+     * alone would also take "+5" and digits of other scripts ("١" as 1).
+     *
+     * @throws NumberFormatException for anything else, or a number beyond int
+     */
+    public static int integer(String value) {
+        if (!value.matches("-?[0-9]+")) {
+            throw new NumberFormatException("not a decimal integer");
+        }
+        return Integer.parseInt(value);
     }
 }

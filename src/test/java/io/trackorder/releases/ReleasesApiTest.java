@@ -153,8 +153,14 @@ class ReleasesApiTest {
                 equalTo(List.of(ids.get(3))));
         member.request().get("/releases?format=Album&type=Audio").then().body("data.releases.id", equalTo(List.of(ids.get(2))));
         member.request().get("/releases?status=submitted").then().body("data.pagination.total", equalTo(0));
-        for (String bad : List.of("page=0", "page=x", "limit=0", "limit=101", "status=gone", "format=LP", "type=3D")) {
+        for (String bad : List.of("page=0", "page=x", "limit=0", "limit=101", "status=gone",
+                "format=LP", "type=3D")) {
             member.request().get("/releases?" + bad).then().statusCode(400).body("status", equalTo("error"));
+        }
+        // Only ASCII digits are numbers: not a plus sign, not the digits of other scripts.
+        for (String bad : List.of("+2", "\u0661", "\uff12")) {
+            member.request().queryParam("page", bad).get("/releases").then().statusCode(400).body("status", equalTo("error"));
+            member.request().queryParam("limit", bad).get("/releases").then().statusCode(400).body("status", equalTo("error"));
         }
     }
 

@@ -55,7 +55,7 @@ class PageRequestTest {
     @Test
     void aParameterThatIsNotAnIntIs400NamingIt() {
         for (String value : List.of("ten", "1e2", "1.5", " 5", "5 ", "0x10", "2147483648", "-2147483649", "9".repeat(30),
-                "five", "-", "+")) {
+                "five", "-", "+", "+5", "\u0661", "\uff15", "5\u0660")) {
             ApiException limit = assertThrows(ApiException.class, () -> parse(value, "0"), value);
             assertEquals(ErrorCode.INVALID_REQUEST, limit.code());
             assertEquals("limit must be an integer", limit.reason());
