@@ -145,10 +145,13 @@ class MetricsTest {
         }
     }
 
-    /** One scrape of {@code /q/metrics}, in the Prometheus text format. */
+    /**
+     * One scrape of {@code /q/metrics}, in the OpenMetrics text format. A sample recorded during a traced
+     * request may end in an exemplar naming that request's trace ({@code # {span_id="…",trace_id="…"} 1.0 …}).
+     */
     private record Scrape(String text, List<Sample> samples) {
 
-        private static final Pattern LINE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)");
+        private static final Pattern LINE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*?)})? (\\S+)(?: # \\{.*)?");
         private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
         record Sample(String name, Map<String, String> labels, double value) {

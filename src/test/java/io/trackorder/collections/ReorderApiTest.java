@@ -30,7 +30,7 @@ class ReorderApiTest {
         caller.request().body("{ \"ordered_track_ids\": [\"" + c + "\", \"" + a + "\"] }")
                 .patch(caller.path("/collections/" + collection + "/order"))
                 .then().statusCode(200)
-                .header("X-Request-Id", matchesPattern("req_[0-9a-f]+"))
+                .header("X-Request-Id", matchesPattern("[0-9a-f]{32}"))
                 .body(equalTo("{\"success\":true,\"id\":\"" + collection + "\",\"detail\":\"Collection reordered.\"}"));
 
         assertEquals(List.of(c, a, b), caller.order(collection));

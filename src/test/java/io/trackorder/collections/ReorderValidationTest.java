@@ -44,7 +44,7 @@ class ReorderValidationTest {
                 "{\"ordered_track_ids\": [null]}", "{\"ordered_track_ids\": [[\"x\"]]}", "{\"ordered_track_ids\": [true]}",
                 "[]", "\"ordered_track_ids\"", "42")) {
             reorder(body).then().statusCode(422)
-                    .header("X-Request-Id", matchesPattern("req_[0-9a-f]+"))
+                    .header("X-Request-Id", matchesPattern("[0-9a-f]{32}"))
                     .body("success", equalTo(false))
                     .body("error.code", equalTo("VALIDATION_ERROR"))
                     .body("error.message", equalTo("The request payload is invalid."))
@@ -52,7 +52,7 @@ class ReorderValidationTest {
                     .body("error.type", equalTo("validation_error"))
                     .body("error.status", equalTo(422))
                     .body("error.details", equalTo(Map.of("field", "ordered_track_ids")))
-                    .body("error.trace_id", matchesPattern("req_[0-9a-f]+"))
+                    .body("error.trace_id", matchesPattern("[0-9a-f]{32}"))
                     .body("error.timestamp", matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
         }
         assertUnchanged();

@@ -53,7 +53,7 @@ class ReleaseErrorFormatTest {
     @Test
     void unknownRoutesAre404AndEveryResponseHasARequestId() {
         assertReleasesError(given().get("/releases/" + UUID.randomUUID() + "/no/such/thing"), 404);
-        member.request().get("/releases").then().statusCode(200).header("X-Request-Id", matchesPattern("req_[0-9a-f]{24}"));
+        member.request().get("/releases").then().statusCode(200).header("X-Request-Id", matchesPattern("[0-9a-f]{32}"));
     }
 
     @Test

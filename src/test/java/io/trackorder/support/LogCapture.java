@@ -29,10 +29,11 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
     /**
      * One log record as an operator would read it: level, category, message and stack trace; the
-     * request id the record carries (MDC {@code traceId}), and the line the console handler writes for it.
+     * request id the record carries (MDC {@code traceId}) and its whole MDC, and the line the console
+     * handler writes for it.
      */
     public record Entry(Level level, String category, String message, String stackTrace, String traceId,
-            String consoleLine) {
+            Map<String, String> mdc, String consoleLine) {
 
         public String text() {
             return level + " " + category + " " + message + (stackTrace == null ? "" : "\n" + stackTrace);
@@ -73,9 +74,10 @@ public final class LogCapture extends Handler implements AutoCloseable {
             stackTrace = trace.toString();
         }
         // Read now: the MDC belongs to the request (its Vert.x context) that is logging.
-        String traceId = record instanceof ExtLogRecord ext ? ext.getMdc(RequestIds.LOG_KEY) : null;
+        Map<String, String> mdc = record instanceof ExtLogRecord ext ? ext.getMdcCopy() : Map.of();
         String consoleLine = consoleFormat == null ? null : consoleFormat.format(record);
-        entries.add(new Entry(record.getLevel(), record.getLoggerName(), message, stackTrace, traceId, consoleLine));
+        entries.add(new Entry(record.getLevel(), record.getLoggerName(), message, stackTrace, mdc.get(RequestIds.LOG_KEY),
+                mdc, consoleLine));
     }
 
     /** The formatter of Quarkus' console handler, which sits inside its delayed root handler. */
