@@ -12,7 +12,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.trackorder.Ids;
 import io.trackorder.TenantKey;
-import io.trackorder.security.Caller;
+import io.trackorder.apikeys.Caller;
 import io.trackorder.web.PageRequest;
 
 /** Collections as their owner sees them: deleted ones and other users' ones never come back. */

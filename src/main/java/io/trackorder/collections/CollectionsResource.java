@@ -29,11 +29,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
+import io.trackorder.apikeys.CurrentCaller;
 import io.trackorder.conditional.IfMatch;
 import io.trackorder.conditional.Versioned;
 import io.trackorder.ordering.ReorderMetrics;
 import io.trackorder.ordering.ReorderMetrics.Surface;
-import io.trackorder.security.CurrentCaller;
 import io.trackorder.web.Ack;
 import io.trackorder.web.Page;
 import io.trackorder.web.PageRequest;

@@ -11,12 +11,12 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.trackorder.Ids;
+import io.trackorder.apikeys.Caller;
 import io.trackorder.collections.CollectionNotFound;
 import io.trackorder.collections.CollectionRepository;
 import io.trackorder.database.RunsToCompletion;
 import io.trackorder.errors.ApiException;
 import io.trackorder.errors.ErrorCode;
-import io.trackorder.security.Caller;
 import io.trackorder.web.PageRequest;
 
 /** The organization's track catalogue. */

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import io.smallrye.mutiny.Uni;
-import io.trackorder.security.CurrentCaller;
+import io.trackorder.apikeys.CurrentCaller;
 import io.trackorder.web.Ack;
 import io.trackorder.web.Page;
 import io.trackorder.web.PageRequest;

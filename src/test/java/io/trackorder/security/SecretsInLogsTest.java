@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.trackorder.apikeys.Caller;
 import io.trackorder.support.Api;
 import io.trackorder.support.ForgedTokens;
 import io.trackorder.support.LogCapture;

@@ -1,4 +1,4 @@
-package io.trackorder.security;
+package io.trackorder.apikeys;
 
 /** Who is calling the Collections API: one user inside one organization. */
 public record Caller(String organizationId, String userId) {

@@ -1,4 +1,4 @@
-package io.trackorder.security;
+package io.trackorder.apikeys;
 
 /** The shape of organization and user ids (opaque strings chosen by the operator). */
 public final class Identifiers {

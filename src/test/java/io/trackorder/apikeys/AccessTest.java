@@ -1,4 +1,4 @@
-package io.trackorder.security;
+package io.trackorder.apikeys;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

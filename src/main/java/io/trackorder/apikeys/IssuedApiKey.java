@@ -1,4 +1,4 @@
-package io.trackorder.security;
+package io.trackorder.apikeys;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.trackorder.security;
+package io.trackorder.apikeys;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
