@@ -37,7 +37,7 @@ class TracingTest {
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String PARENT_SPAN_ID = "00f067aa0ba902b7";
     private static final String OTHER_TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
-    private static final AttributeKey<String> DB_SYSTEM = AttributeKey.stringKey("db.system");
+    private static final AttributeKey<String> DB_STATEMENT = AttributeKey.stringKey("db.statement");
 
     @Inject
     SpanCapture spans;
@@ -162,7 +162,8 @@ class TracingTest {
         return span.getKind() == SpanKind.SERVER;
     }
 
+    /** A statement of the reactive PostgreSQL client: a client span that carries its SQL. */
     private static boolean isDatabase(SpanData span) {
-        return "postgres".equals(span.getAttributes().get(DB_SYSTEM));
+        return span.getKind() == SpanKind.CLIENT && span.getAttributes().get(DB_STATEMENT) != null;
     }
 }
