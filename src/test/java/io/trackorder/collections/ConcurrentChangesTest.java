@@ -17,9 +17,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.trackorder.support.Api;
 import io.trackorder.support.CallTally;
+import io.trackorder.support.PatientDatabase;
 import io.trackorder.support.TestDatabase;
 
 /**
@@ -29,6 +31,7 @@ import io.trackorder.support.TestDatabase;
  * calls imply, every successful change got its own revision, and the status counts add up.
  */
 @QuarkusTest
+@TestProfile(PatientDatabase.class)
 class ConcurrentChangesTest {
 
     private static final int COLLECTIONS = 3;

@@ -16,9 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.trackorder.support.CallTally;
+import io.trackorder.support.PatientDatabase;
 import io.trackorder.support.Releases;
 import io.trackorder.support.TestDatabase;
 
@@ -30,6 +32,7 @@ import io.trackorder.support.TestDatabase;
  * imply, and the status counts add up.
  */
 @QuarkusTest
+@TestProfile(PatientDatabase.class)
 class ConcurrentReleaseChangesTest {
 
     private static final int RELEASES = 3;
