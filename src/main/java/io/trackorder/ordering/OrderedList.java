@@ -8,6 +8,10 @@ import io.smallrye.mutiny.Uni;
  * One kind of user-ordered list: member rows with a dense position under a parent row that
  * carries a {@code revision}. Collections and releases are both such lists; this class holds the
  * statements that reorder any of them and remove a member from one, keeping positions dense.
+ * <p>
+ * No index covers the position, so that moving a member is a heap-only update that writes no index
+ * entry, and no constraint checks it. Positions stay unique and dense because every statement that
+ * writes them runs under the parent row lock and computes them from the list as that lock shows it.
  */
 public final class OrderedList {
 
@@ -36,8 +40,8 @@ public final class OrderedList {
             int firstPosition, String parents) {
         // One statement for any N: the requested ids arrive as one array parameter, the new dense
         // order is computed by a window function, only rows whose position changes are written, and
-        // the parent's revision goes up only when something moved. The position unique constraint
-        // is deferrable, so the permutation is checked once, at the end of the statement.
+        // the parent's revision goes up only when something moved. The new positions are the row
+        // numbers of all the list's members, from firstPosition: dense and unique by construction.
         this.reorderSql = """
                 WITH requested AS (
                     SELECT r.item, r.ord FROM unnest(CAST(?3 AS %5$s[])) WITH ORDINALITY AS r(item, ord)),

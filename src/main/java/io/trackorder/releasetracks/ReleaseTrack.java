@@ -19,8 +19,9 @@ import io.trackorder.catalog.CatalogEntry;
 import io.trackorder.catalog.JsonColumn;
 
 /**
- * A track of a release. {@code trackNumber} is dense from 1 and written only by the statements of
- * {@link ReleaseTrackRepository}, which hold the release's row lock.
+ * A track of a release. {@code trackNumber} is dense from 1, and nothing but the release's row lock
+ * keeps it unique (no index covers it): it is set when a track is created, under that lock or with
+ * the new release, and changed only by the statements of {@link ReleaseTrackRepository}, under it.
  */
 @Entity
 @Table(name = "release_tracks")

@@ -58,7 +58,7 @@ public class ReleaseTrackService {
                 .map(found -> new Versioned<>(ReleaseTrackView.of(found), release.tag())));
     }
 
-    /** Appends a track, numbered after the last one. */
+    /** Appends a track, numbered after the last one as counted under the release's lock. */
     @WithTransaction
     public Uni<Versioned<ReleaseTrackView>> addTrack(WorkspaceMember member, UUID id, TrackEdit edit, IfMatch ifMatch) {
         return access.editable(member, id, ifMatch).chain(release -> tracks.size(member.tenantId(), id).chain(count -> {

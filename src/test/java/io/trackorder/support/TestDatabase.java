@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.flywaydb.core.Flyway;
 
 /** Plain JDBC to the database the application under test uses, to seed data and check invariants. */
 public final class TestDatabase {
@@ -17,11 +18,29 @@ public final class TestDatabase {
     }
 
     public static Connection connect() throws SQLException {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(
-                config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getOptionalValue("quarkus.datasource.username", String.class).orElse(null),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
+        return DriverManager.getConnection(url(), user(), password());
+    }
+
+    /** The application's migrations up to {@code target} ("latest" for all), in a schema of their own. */
+    public static Flyway flyway(String schema, String target) {
+        return Flyway.configure()
+                .dataSource(url(), user(), password())
+                .schemas(schema)
+                .locations("classpath:db/migration")
+                .target(target)
+                .load();
+    }
+
+    private static String url() {
+        return ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+    }
+
+    private static String user() {
+        return ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.username", String.class).orElse(null);
+    }
+
+    private static String password() {
+        return ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.password", String.class).orElse(null);
     }
 
     /** Track ids of a collection by position, with the positions checked to be exactly 0..n-1. */
