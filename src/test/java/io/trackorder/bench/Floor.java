@@ -46,7 +46,8 @@ final class Floor implements Side {
         this.template = Files.readString(script);
         this.membersTable = membersTable;
         this.environment = new HashMap<>(database.libpqEnvironment());
-        this.environment.put("PGOPTIONS", "-c enable_nestloop=off" + (schema == null ? "" : " -c search_path=" + schema));
+        String searchPath = schema == null ? "" : " -c search_path=" + schema;
+        this.environment.put("PGOPTIONS", "-c enable_nestloop=off" + searchPath);
         this.database = database;
         this.organization = organization;
         this.directory = directory;
@@ -85,8 +86,9 @@ final class Floor implements Side {
             throw new IllegalStateException(name() + ": " + failures + " failed transactions:\n" + output);
         }
         double tps = Double.parseDouble(find(TPS, output));
-        return new Run(processed, processed / tps, failures, Arrays.stream(latenciesMicros).average().orElse(Double.NaN) / 1e3,
-                percentile(latenciesMicros, 50) / 1e3, percentile(latenciesMicros, 99) / 1e3);
+        double meanMicros = Arrays.stream(latenciesMicros).average().orElse(Double.NaN);
+        return new Run(processed, processed / tps, 0, meanMicros / 1e3, percentile(latenciesMicros, 50) / 1e3,
+                percentile(latenciesMicros, 99) / 1e3);
     }
 
     /** A backend reports its statistics as it exits: wait until pgbench's are gone. */

@@ -33,7 +33,7 @@ import io.trackorder.support.ServiceProcess;
  */
 public final class ReorderBenchmark {
 
-    /** One client reordering a list of {@code size} tracks; the service's time over the lean floor's at most {@code target}. */
+    /** One client reordering a list of {@code size} tracks; target: service / lean floor at most this. */
     record LatencyCase(int size, double target) {
     }
 
@@ -188,25 +188,31 @@ public final class ReorderBenchmark {
         double[] resident = service.residentMiB();
         double residentMb = resident[0] * 1.048576;
         return List.of("", "| after the load | measured | target | |", "|---|---:|---:|---|",
-                String.format(Locale.ROOT,
-                        "| member page at offset %,d of %,d tracks (median of %d reads; slowest) | %.1f ms (%.1f) | ≤ %.0f ms | %s |",
-                        PAGE_OFFSET, PAGE_LIST_SIZE, PAGE_READS, page[0], page[1], PAGE_TARGET_MILLIS,
-                        verdict(page[0] <= PAGE_TARGET_MILLIS)),
-                String.format(Locale.ROOT,
-                        "| service RSS after the benchmark (peak %.0f MiB) | %.0f MiB = %.0f MB | ≤ %.0f MB | %s |",
-                        resident[1], resident[0], residentMb, RESIDENT_TARGET_MB, verdict(residentMb <= RESIDENT_TARGET_MB)),
-                String.format(Locale.ROOT,
-                        "| process start to first ready probe (Quarkus: started in %.3f s) | %.2f s | ≤ %.0f s | %s |",
-                        service.reportedStartSeconds(), service.secondsToReady, READY_TARGET_SECONDS,
-                        verdict(service.secondsToReady <= READY_TARGET_SECONDS)));
+                row(String.format(Locale.ROOT, "member page at offset %,d of %,d tracks (median of %d reads; slowest)",
+                        PAGE_OFFSET, PAGE_LIST_SIZE, PAGE_READS),
+                        String.format(Locale.ROOT, "%.1f ms (%.1f)", page[0], page[1]),
+                        String.format(Locale.ROOT, "≤ %.0f ms", PAGE_TARGET_MILLIS), page[0] <= PAGE_TARGET_MILLIS),
+                row(String.format(Locale.ROOT, "service RSS after the benchmark (peak %.0f MiB)", resident[1]),
+                        String.format(Locale.ROOT, "%.0f MiB = %.0f MB", resident[0], residentMb),
+                        String.format(Locale.ROOT, "≤ %.0f MB", RESIDENT_TARGET_MB), residentMb <= RESIDENT_TARGET_MB),
+                row(String.format(Locale.ROOT, "process start to first ready probe (Quarkus: started in %.3f s)",
+                        service.reportedStartSeconds()),
+                        String.format(Locale.ROOT, "%.2f s", service.secondsToReady),
+                        String.format(Locale.ROOT, "≤ %.0f s", READY_TARGET_SECONDS),
+                        service.secondsToReady <= READY_TARGET_SECONDS));
+    }
+
+    private static String row(String what, String measured, String target, boolean met) {
+        return "| " + what + " | " + measured + " | " + target + " | " + verdict(met) + " |";
     }
 
     /** The median and the slowest of a few reads of one member page, after a few unmeasured ones. */
     private static double[] memberPageMillis(int port, String apiKey, String organization)
             throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/music/" + organization
-                + "/collections/c" + PAGE_LIST_SIZE + "/tracks?offset=" + PAGE_OFFSET)).header("X-API-Key", apiKey).build();
+        URI page = URI.create("http://127.0.0.1:" + port + "/v1/music/" + organization + "/collections/c"
+                + PAGE_LIST_SIZE + "/tracks?offset=" + PAGE_OFFSET);
+        HttpRequest request = HttpRequest.newBuilder(page).header("X-API-Key", apiKey).build();
         double[] millis = new double[PAGE_READS];
         for (int i = -5; i < PAGE_READS; i++) {
             long started = System.nanoTime();
@@ -260,11 +266,13 @@ public final class ReorderBenchmark {
             postgres = version.getString(1);
         }
         return String.format(Locale.ROOT,
-                "Reorder benchmark: %s, %d cores, Java %s (%s); PostgreSQL %s, %s. %d s per measurement, each"
-                        + " after %d s of warm-up, the service's JIT warmed up for %d s first. Load average before %s, after %s.\n\n"
-                        + "Floors, run by `pgbench -M prepared` with `enable_nestloop=off`: **lean** (a table of the order"
-                        + " alone, unique deferrable position), **own-schema** (the service's tables), **HOT** (the lean"
-                        + " table, position not indexed, fillfactor 70). Latencies are mean / p50; ratios are service / lean floor.",
+                "Reorder benchmark: %s, %d cores, Java %s (%s); PostgreSQL %s, %s. %d s per measurement,"
+                        + " each after %d s of warm-up, the service's JIT warmed up for %d s first."
+                        + " Load average before %s, after %s.\n\n"
+                        + "Floors, run by `pgbench -M prepared` with `enable_nestloop=off`: **lean** (a table of the"
+                        + " order alone, unique deferrable position), **own-schema** (the service's tables), **HOT**"
+                        + " (the lean table, position not indexed, fillfactor 70). Latencies are mean / p50; ratios"
+                        + " are service / lean floor.",
                 cpuModel(), Runtime.getRuntime().availableProcessors(), Runtime.version(),
                 String.join(" ", javaOptions()), postgres, database.description, seconds, CASE_WARMUP_SECONDS,
                 warmupSeconds, loadBefore, loadAverage());
