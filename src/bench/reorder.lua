@@ -28,7 +28,7 @@ end
 -- One machine-readable line; latencies in microseconds.
 function done(summary, latency, requests)
    local e = summary.errors
-   io.write(string.format("RESULT requests=%d duration_us=%d non2xx=%d socket_errors=%d p50_us=%d p99_us=%d\n",
+   io.write(string.format("RESULT requests=%d duration_us=%d non2xx=%d socket_errors=%d mean_us=%.0f p50_us=%d p99_us=%d\n",
       summary.requests, summary.duration, e.status, e.connect + e.read + e.write + e.timeout,
-      latency:percentile(50), latency:percentile(99)))
+      latency.mean, latency:percentile(50), latency:percentile(99)))
 end

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The reorder benchmark: builds the service, then measures it against the PostgreSQL floor
-# (pgbench) on an embedded PostgreSQL, or on BENCH_DATABASE_URL=postgresql://user:password@host:port/db.
-# Tunables: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (5), BENCH_JAVA_OPTS. Results: target/bench/results.md
+# The reorder benchmark: builds the service, then measures it against three PostgreSQL floors
+# (pgbench), in a database of its own on an embedded PostgreSQL or on the server of
+# BENCH_DATABASE_URL=postgresql://user:password@host:port/db (created and dropped by the run).
+# Tunables: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (40), BENCH_JAVA_OPTS. Results: target/bench/results.md
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -10,12 +10,16 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,20 +28,36 @@ import io.trackorder.support.ServiceProcess;
 
 /**
  * The reorder benchmark (run it with {@code bash src/bench/run.sh}): the packaged service against
- * the PostgreSQL floor, side by side in one run, printed as Markdown tables.
+ * three PostgreSQL floors, side by side in one run, printed as Markdown tables with the ratio of
+ * the service to the lean floor and the targets.
  */
 public final class ReorderBenchmark {
 
-    static final List<Integer> LATENCY_SIZES = List.of(10, 100, 1_000, 10_000);
-    static final List<Integer> CLIENTS = List.of(1, 8, 32, 64);
+    /** One client reordering a list of {@code size} tracks; target: service / lean floor at most this. */
+    record LatencyCase(int size, double target) {
+    }
+
+    static final List<LatencyCase> LATENCY_CASES = List.of(new LatencyCase(10, 1.5), new LatencyCase(1_000, 0.7),
+            new LatencyCase(10_000, 0.7));
+    static final int CLIENTS = 32;
+    /** The service's reorders per second over the lean floor's, at least. */
+    static final double THROUGHPUT_TARGET = 0.9;
     static final int THROUGHPUT_SIZE = 50;
     static final int FIRST_THROUGHPUT = 1_000_001;
     static final int LAST_THROUGHPUT = 1_000_200;
-    /** The JVM options the JVM image uses in production (with MALLOC_ARENA_MAX=2, see ServiceProcess). */
-    static final String DEFAULT_JAVA_OPTIONS = "-XX:+UseSerialGC -Xmx64m -XX:ReservedCodeCacheSize=48m";
+    /** Before each measurement, for caches and plans; the JIT is warmed up once, at the start. */
+    static final int CASE_WARMUP_SECONDS = 2;
+    static final int PAGE_LIST_SIZE = 10_000;
+    static final int PAGE_OFFSET = 9_000;
+    static final int PAGE_READS = 20;
+    static final double PAGE_TARGET_MILLIS = 20;
+    static final double RESIDENT_TARGET_MB = 200;
+    static final double READY_TARGET_SECONDS = 2;
+
+    private static final Path BENCH = Path.of("src", "bench").toAbsolutePath();
 
     private final int seconds = intEnvironment("BENCH_SECONDS", 10);
-    private final int warmupSeconds = intEnvironment("BENCH_WARMUP_SECONDS", 5);
+    private final int warmupSeconds = intEnvironment("BENCH_WARMUP_SECONDS", 40);
     private final Path work = Path.of("target", "bench").toAbsolutePath();
     private final Random random = new Random(20261121L);
 
@@ -45,33 +65,21 @@ public final class ReorderBenchmark {
         new ReorderBenchmark().run();
     }
 
+    /** Runs in a database of its own on the server, dropped afterwards. */
     private void run() throws Exception {
         Files.createDirectories(work);
-        String javaOptions = System.getenv().getOrDefault("BENCH_JAVA_OPTS", DEFAULT_JAVA_OPTIONS);
-        try (ServiceDatabase database = openDatabase()) {
-            String adminToken = UUID.randomUUID().toString();
-            ServiceProcess service = ServiceProcess.start(ServiceProcess.JAR,
-                    javaOptions.isBlank() ? List.of() : Arrays.asList(javaOptions.trim().split("\\s+")),
-                    database, adminToken, work.resolve("service.log"));
-            try (service) {
-                String organization = "org_bench_" + System.currentTimeMillis();
-                String user = "usr_bench";
-                String apiKey = issueApiKey(service.port, adminToken, organization, user);
-                BenchData.seed(database, organization, user, LATENCY_SIZES, FIRST_THROUGHPUT, LAST_THROUGHPUT,
-                        THROUGHPUT_SIZE);
-                Wrk wrk = new Wrk(Path.of("src", "bench", "reorder.lua").toAbsolutePath(), apiKey, service.port,
-                        organization);
-                Pgbench pgbench = new Pgbench(Path.of("src", "bench", "floor.sql"), database, organization, work);
-                List<String> report = new ArrayList<>();
-                report.add(header(database, javaOptions));
-                report.addAll(measure(wrk, pgbench));
-                double[] resident = service.residentMiB();
-                report.add(String.format(Locale.ROOT,
-                        "Service start to ready: %.2f s (Quarkus: started in %.3f s). RSS after the benchmark: %.0f MiB (peak %.0f MiB).",
-                        service.secondsToReady, service.reportedStartSeconds(), resident[0], resident[1]));
+        String loadBefore = loadAverage();
+        try (ServiceDatabase server = openDatabase()) {
+            ServiceDatabase database = server.database("bench_" + ProcessHandle.current().pid());
+            execute(server, "CREATE DATABASE " + database.database);
+            try {
+                List<String> report = measure(database);
+                report.add(0, header(database, loadBefore));
                 String text = String.join("\n", report) + "\n";
                 Files.writeString(work.resolve("results.md"), text);
                 System.out.print("\n" + text);
+            } finally {
+                execute(server, "DROP DATABASE IF EXISTS " + database.database + " WITH (FORCE)");
             }
         }
     }
@@ -85,50 +93,172 @@ public final class ReorderBenchmark {
         return url == null || url.isBlank() ? ServiceDatabase.embedded() : ServiceDatabase.at(URI.create(url));
     }
 
-    private List<String> measure(Wrk wrk, Pgbench pgbench) throws Exception {
+    private List<String> measure(ServiceDatabase database) throws Exception {
+        String adminToken = UUID.randomUUID().toString();
+        try (ServiceProcess service = ServiceProcess.start(ServiceProcess.JAR, javaOptions(), database, adminToken,
+                work.resolve("service.log"))) {
+            String organization = "org_bench_" + System.currentTimeMillis();
+            String user = "usr_bench";
+            String apiKey = issueApiKey(service.port, adminToken, organization, user);
+            progress("seeding");
+            BenchData.seed(database, organization, user, LATENCY_CASES.stream().map(LatencyCase::size).toList(),
+                    FIRST_THROUGHPUT, LAST_THROUGHPUT, THROUGHPUT_SIZE, BENCH.resolve("floor-lean.sql"));
+            Wrk wrk = new Wrk(BENCH.resolve("reorder.lua"), apiKey, service.port, organization);
+            Path lean = BENCH.resolve("floor-lean-reorder.sql");
+            List<Floor> floors = List.of(
+                    new Floor("lean", lean, "bench_lean", "bench_lean.list_items", database, organization, work),
+                    new Floor("own-schema", BENCH.resolve("floor.sql"), null, "collection_tracks", database,
+                            organization, work),
+                    new Floor("HOT", lean, "bench_hot", "bench_hot.list_items", database, organization, work));
+            List<String> report = new ArrayList<>();
+            report.addAll(compare(database, wrk, floors));
+            report.addAll(afterwards(service, apiKey, organization));
+            return report;
+        }
+    }
+
+    /**
+     * Every case on every side, one side after the other, and each side's HOT share over all of
+     * them. The ratios are against the first floor.
+     */
+    private List<String> compare(ServiceDatabase database, Wrk service, List<Floor> floors) throws Exception {
+        List<Side> sides = new ArrayList<>(List.of(service));
+        sides.addAll(floors);
+        Floor lean = floors.get(0);
+        Map<Side, Updates> written = new LinkedHashMap<>();
         Permutations fifty = Permutations.of(THROUGHPUT_SIZE, random, work);
-        progress("warming up the service (JIT)");
-        wrk.run(8, 3 * warmupSeconds, fifty.bodies, FIRST_THROUGHPUT, LAST_THROUGHPUT);
+        progress("warming up the service (JIT), " + warmupSeconds + " s");
+        service.run(8, warmupSeconds, fifty, FIRST_THROUGHPUT, LAST_THROUGHPUT);
 
         List<String> lines = new ArrayList<>(List.of("",
-                "| one client, N tracks | service p50 | service p99 | floor p50 | floor p99 | ratio p50 | ratio p99 |",
-                "|---:|---:|---:|---:|---:|---:|---:|"));
-        for (int size : LATENCY_SIZES) {
-            Permutations orders = Permutations.of(size, random, work);
-            progress("latency, N = " + size);
-            wrk.run(1, warmupSeconds, orders.bodies, size, size);
-            Run service = requireNoFailures(wrk.run(1, seconds, orders.bodies, size, size), "service");
-            pgbench.run(1, warmupSeconds, orders, size, size);
-            Run floor = requireNoFailures(pgbench.run(1, seconds, orders, size, size), "floor");
-            lines.add(String.format(Locale.ROOT, "| %,d | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2f | %.2f |", size,
-                    service.p50Millis(), service.p99Millis(), floor.p50Millis(), floor.p99Millis(),
-                    service.p50Millis() / floor.p50Millis(), service.p99Millis() / floor.p99Millis()));
+                "| one client, N tracks | service mean / p50 | non-2xx | " + columns(floors)
+                        + " | ratio mean / p50 | target | |",
+                "|---:|---:|---:|" + "---:|".repeat(floors.size()) + "---:|---:|---|"));
+        for (LatencyCase latency : LATENCY_CASES) {
+            progress("latency, N = " + latency.size);
+            Permutations orders = Permutations.of(latency.size, random, work);
+            Map<Side, Run> runs = measureCase(database, sides, written, 1, orders, latency.size, latency.size);
+            Run ours = runs.get(service);
+            double meanRatio = ours.meanMillis() / runs.get(lean).meanMillis();
+            double p50Ratio = ours.p50Millis() / runs.get(lean).p50Millis();
+            lines.add(String.format(Locale.ROOT, "| %,d | %s | %d | %s | %.2f / %.2f | ≤ %.1f | %s |", latency.size,
+                    millis(ours), ours.failures(), cells(floors, runs, ReorderBenchmark::millis), meanRatio, p50Ratio,
+                    latency.target, verdict(ours.failures() == 0 && Math.max(meanRatio, p50Ratio) <= latency.target)));
         }
 
         lines.addAll(List.of("",
-                "| clients, " + THROUGHPUT_SIZE + "-track lists | service reorders/s | non-2xx | floor reorders/s | ratio |",
-                "|---:|---:|---:|---:|---:|"));
-        for (int clients : CLIENTS) {
-            progress("throughput, " + clients + " clients");
-            Run service = requireNoFailures(
-                    wrk.run(clients, seconds, fifty.bodies, FIRST_THROUGHPUT, LAST_THROUGHPUT), "service");
-            Run floor = requireNoFailures(pgbench.run(clients, seconds, fifty, FIRST_THROUGHPUT, LAST_THROUGHPUT),
-                    "floor");
-            lines.add(String.format(Locale.ROOT, "| %d | %,.0f | %d | %,.0f | %.2f |", clients, service.perSecond(),
-                    service.failures(), floor.perSecond(), service.perSecond() / floor.perSecond()));
-        }
-        lines.add("");
+                "| clients, " + THROUGHPUT_SIZE + "-track lists | service reorders/s | non-2xx | " + columns(floors)
+                        + " | ratio | target | |",
+                "|---:|---:|---:|" + "---:|".repeat(floors.size()) + "---:|---:|---|"));
+        progress("throughput, " + CLIENTS + " clients");
+        Map<Side, Run> runs = measureCase(database, sides, written, CLIENTS, fifty, FIRST_THROUGHPUT, LAST_THROUGHPUT);
+        Run ours = runs.get(service);
+        double ratio = ours.perSecond() / runs.get(lean).perSecond();
+        lines.add(String.format(Locale.ROOT, "| %d | %,.0f | %d | %s | %.2f | ≥ %.1f | %s |", CLIENTS,
+                ours.perSecond(), ours.failures(),
+                cells(floors, runs, run -> String.format(Locale.ROOT, "%,.0f", run.perSecond())), ratio,
+                THROUGHPUT_TARGET, verdict(ours.failures() == 0 && ratio >= THROUGHPUT_TARGET)));
+
+        StringBuilder hot = new StringBuilder(
+                "\nHOT share of the member rows updated in these runs (n_tup_hot_upd / n_tup_upd):");
+        written.forEach((side, updates) -> hot.append(String.format(Locale.ROOT, " %s %.1f %% of %,d;", side.name(),
+                100 * updates.hotShare(), updates.all())));
+        lines.add(hot.substring(0, hot.length() - 1) + ".");
         return lines;
     }
 
-    private static Run requireNoFailures(Run run, String what) {
-        if (run.failures() > 0) {
-            throw new IllegalStateException(what + ": " + run.failures() + " failed calls");
+    /** Each side in turn: a short warm-up, the measurement, and the member rows it updated. */
+    private Map<Side, Run> measureCase(ServiceDatabase database, List<Side> sides, Map<Side, Updates> written,
+            int clients, Permutations orders, int first, int last) throws Exception {
+        Map<Side, Run> runs = new LinkedHashMap<>();
+        for (Side side : sides) {
+            Updates before = Updates.of(database, side.membersTable());
+            side.run(clients, CASE_WARMUP_SECONDS, orders, first, last);
+            runs.put(side, side.run(clients, seconds, orders, first, last));
+            side.awaitStatistics();
+            written.merge(side, Updates.of(database, side.membersTable()).minus(before), Updates::plus);
         }
-        return run;
+        return runs;
     }
 
-    private String header(ServiceDatabase database, String javaOptions) throws SQLException, IOException {
+    /** What is measured once the load is over: a deep page of a big list, memory and start-up. */
+    private List<String> afterwards(ServiceProcess service, String apiKey, String organization) throws Exception {
+        progress("member page at offset " + PAGE_OFFSET);
+        double[] page = memberPageMillis(service.port, apiKey, organization);
+        double[] resident = service.residentMiB();
+        double residentMb = resident[0] * 1.048576;
+        return List.of("", "| after the load | measured | target | |", "|---|---:|---:|---|",
+                row(String.format(Locale.ROOT, "member page at offset %,d of %,d tracks (median of %d reads; slowest)",
+                        PAGE_OFFSET, PAGE_LIST_SIZE, PAGE_READS),
+                        String.format(Locale.ROOT, "%.1f ms (%.1f)", page[0], page[1]),
+                        String.format(Locale.ROOT, "≤ %.0f ms", PAGE_TARGET_MILLIS), page[0] <= PAGE_TARGET_MILLIS),
+                row(String.format(Locale.ROOT, "service RSS after the benchmark (peak %.0f MiB)", resident[1]),
+                        String.format(Locale.ROOT, "%.0f MiB = %.0f MB", resident[0], residentMb),
+                        String.format(Locale.ROOT, "≤ %.0f MB", RESIDENT_TARGET_MB), residentMb <= RESIDENT_TARGET_MB),
+                row(String.format(Locale.ROOT, "process start to first ready probe (Quarkus: started in %.3f s)",
+                        service.reportedStartSeconds()),
+                        String.format(Locale.ROOT, "%.2f s", service.secondsToReady),
+                        String.format(Locale.ROOT, "≤ %.0f s", READY_TARGET_SECONDS),
+                        service.secondsToReady <= READY_TARGET_SECONDS));
+    }
+
+    private static String row(String what, String measured, String target, boolean met) {
+        return "| " + what + " | " + measured + " | " + target + " | " + verdict(met) + " |";
+    }
+
+    /** The median and the slowest of a few reads of one member page, after a few unmeasured ones. */
+    private static double[] memberPageMillis(int port, String apiKey, String organization)
+            throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI page = URI.create("http://127.0.0.1:" + port + "/v1/music/" + organization + "/collections/c"
+                + PAGE_LIST_SIZE + "/tracks?offset=" + PAGE_OFFSET);
+        HttpRequest request = HttpRequest.newBuilder(page).header("X-API-Key", apiKey).build();
+        double[] millis = new double[PAGE_READS];
+        for (int i = -5; i < PAGE_READS; i++) {
+            long started = System.nanoTime();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("member page: HTTP " + response.statusCode());
+            }
+            if (i >= 0) {
+                millis[i] = (System.nanoTime() - started) / 1e6;
+            }
+        }
+        Arrays.sort(millis);
+        return new double[] { millis[PAGE_READS / 2], millis[PAGE_READS - 1] };
+    }
+
+    private static String columns(List<Floor> floors) {
+        return String.join(" | ", floors.stream().map(Floor::name).toList());
+    }
+
+    private static String cells(List<Floor> floors, Map<Side, Run> runs, Function<Run, String> cell) {
+        return String.join(" | ", floors.stream().map(floor -> cell.apply(runs.get(floor))).toList());
+    }
+
+    private static String millis(Run run) {
+        return String.format(Locale.ROOT, "%.2f / %.2f ms", run.meanMillis(), run.p50Millis());
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "**not met**";
+    }
+
+    /** The options the JVM image runs with (its Dockerfile's JAVA_OPTS), unless BENCH_JAVA_OPTS says otherwise. */
+    private static List<String> javaOptions() throws IOException {
+        String options = System.getenv("BENCH_JAVA_OPTS");
+        if (options == null) {
+            Matcher image = Pattern.compile("\\bJAVA_OPTS=\"([^\"]*)\"")
+                    .matcher(Files.readString(Path.of("src", "main", "docker", "Dockerfile.jvm")));
+            if (!image.find()) {
+                throw new IllegalStateException("Dockerfile.jvm sets no JAVA_OPTS");
+            }
+            options = image.group(1);
+        }
+        return options.isBlank() ? List.of() : Arrays.asList(options.trim().split("\\s+"));
+    }
+
+    private String header(ServiceDatabase database, String loadBefore) throws SQLException, IOException {
         String postgres;
         try (Connection connection = database.connect();
                 ResultSet version = connection.createStatement().executeQuery("SHOW server_version")) {
@@ -136,15 +266,32 @@ public final class ReorderBenchmark {
             postgres = version.getString(1);
         }
         return String.format(Locale.ROOT,
-                "Reorder benchmark: %s, %d cores, Java %s%s; PostgreSQL %s, %s; %d s per measurement after %d s warm-up.",
+                "Reorder benchmark: %s, %d cores, Java %s (%s); PostgreSQL %s, %s. %d s per measurement,"
+                        + " each after %d s of warm-up, the service's JIT warmed up for %d s first."
+                        + " Load average before %s, after %s.\n\n"
+                        + "Floors, run by `pgbench -M prepared` with `enable_nestloop=off`: **lean** (a table of the"
+                        + " order alone, unique deferrable position), **own-schema** (the service's tables), **HOT**"
+                        + " (the lean table, position not indexed, fillfactor 70). Latencies are mean / p50; ratios"
+                        + " are service / lean floor.",
                 cpuModel(), Runtime.getRuntime().availableProcessors(), Runtime.version(),
-                javaOptions.isBlank() ? "" : " (" + javaOptions.trim() + ")", postgres, database.description, seconds,
-                warmupSeconds);
+                String.join(" ", javaOptions()), postgres, database.description, seconds, CASE_WARMUP_SECONDS,
+                warmupSeconds, loadBefore, loadAverage());
+    }
+
+    private static String loadAverage() throws IOException {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return String.join(" ", fields[0], fields[1], fields[2]);
     }
 
     private static String cpuModel() throws IOException {
         Matcher model = Pattern.compile("model name\\s*:\\s*(.+)").matcher(Files.readString(Path.of("/proc/cpuinfo")));
         return model.find() ? model.group(1).trim() : System.getProperty("os.arch");
+    }
+
+    private static void execute(ServiceDatabase database, String sql) throws SQLException {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     private static String issueApiKey(int port, String adminToken, String organization, String user)

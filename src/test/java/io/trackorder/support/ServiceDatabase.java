@@ -76,6 +76,11 @@ public final class ServiceDatabase implements AutoCloseable {
         return URLDecoder.decode(part, StandardCharsets.UTF_8);
     }
 
+    /** Another database on the same server; the caller creates and drops it. */
+    public ServiceDatabase database(String name) {
+        return new ServiceDatabase(host, port, name, user, password, description, null);
+    }
+
     public String reactiveUrl() {
         return "postgresql://" + host + ":" + port + "/" + database;
     }

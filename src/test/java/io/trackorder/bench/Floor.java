@@ -3,9 +3,14 @@ package io.trackorder.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -13,49 +18,95 @@ import java.util.stream.Stream;
 import io.trackorder.support.ServiceDatabase;
 
 /**
- * The PostgreSQL floor: {@code src/bench/floor.sql} run by {@code pgbench -M prepared}, one copy
- * of the script per permutation, each picked at random per transaction.
+ * A PostgreSQL floor: a pgbench script run by {@code pgbench -M prepared}, one copy of the script
+ * per permutation, each picked at random per transaction. Nested loops are off, as the service
+ * turns them off for its reorder.
  */
-final class Pgbench {
+final class Floor implements Side {
 
     private static final Pattern PROCESSED = Pattern.compile("number of transactions actually processed: (\\d+)");
     private static final Pattern FAILED = Pattern.compile("number of failed transactions: (\\d+)");
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
 
+    private final String name;
     private final String template;
+    private final String membersTable;
+    private final Map<String, String> environment;
     private final ServiceDatabase database;
     private final String organization;
     private final Path directory;
 
-    Pgbench(Path template, ServiceDatabase database, String organization, Path directory) throws IOException {
-        this.template = Files.readString(template);
+    /**
+     * @param schema where the script's unqualified tables are, or null for the service's own
+     * @param membersTable the table of member rows the script writes
+     */
+    Floor(String name, Path script, String schema, String membersTable, ServiceDatabase database,
+            String organization, Path directory) throws IOException {
+        this.name = name;
+        this.template = Files.readString(script);
+        this.membersTable = membersTable;
+        this.environment = new HashMap<>(database.libpqEnvironment());
+        String searchPath = schema == null ? "" : " -c search_path=" + schema;
+        this.environment.put("PGOPTIONS", "-c enable_nestloop=off" + searchPath);
         this.database = database;
         this.organization = organization;
         this.directory = directory;
     }
 
-    /** Reorders collections c{first}..c{last} with the given permutations for {@code seconds}. */
-    Run run(int clients, int seconds, Permutations permutations, int first, int last)
+    @Override
+    public String name() {
+        return name + " floor";
+    }
+
+    @Override
+    public String membersTable() {
+        return membersTable;
+    }
+
+    @Override
+    public Run run(int clients, int seconds, Permutations orders, int first, int last)
             throws IOException, InterruptedException {
         Path logs = Files.createTempDirectory(directory, "pgbench-log");
         List<String> command = new ArrayList<>(List.of("pgbench", "--no-vacuum", "--protocol=prepared",
                 "--client=" + clients, "--jobs=" + Math.min(clients, 2), "--time=" + seconds,
                 "--log", "--log-prefix=" + logs.resolve("tx"),
                 "--define=org=" + organization, "--define=first=" + first, "--define=last=" + last));
-        for (int k = 0; k < permutations.count(); k++) {
-            Path script = directory.resolve("floor-" + permutations.size + "-" + k + ".sql");
+        for (int k = 0; k < orders.count(); k++) {
+            Path script = directory.resolve("floor-" + name + "-" + orders.size + "-" + k + ".sql");
             Files.writeString(script, template.replace(":perm", ":p" + k));
             command.add("--file=" + script + "@1");
-            command.add("--define=p" + k + "=" + permutations.arrayLiteral(k));
+            command.add("--define=p" + k + "=" + orders.arrayLiteral(k));
         }
-        String output = Processes.run(command, database.libpqEnvironment());
+        String output = Processes.run(command, environment);
         long[] latenciesMicros = latencies(logs);
         long processed = Long.parseLong(find(PROCESSED, output));
         Matcher failed = FAILED.matcher(output);
         long failures = failed.find() ? Long.parseLong(failed.group(1)) : 0;
+        if (failures > 0) {
+            throw new IllegalStateException(name() + ": " + failures + " failed transactions:\n" + output);
+        }
         double tps = Double.parseDouble(find(TPS, output));
-        return new Run(processed, processed / tps, failures,
-                percentile(latenciesMicros, 50) / 1e3, percentile(latenciesMicros, 99) / 1e3);
+        double meanMicros = Arrays.stream(latenciesMicros).average().orElse(Double.NaN);
+        return new Run(processed, processed / tps, 0, meanMicros / 1e3, percentile(latenciesMicros, 50) / 1e3,
+                percentile(latenciesMicros, 99) / 1e3);
+    }
+
+    /** A backend reports its statistics as it exits: wait until pgbench's are gone. */
+    @Override
+    public void awaitStatistics() throws SQLException, InterruptedException {
+        try (Connection connection = database.connect()) {
+            while (true) {
+                try (ResultSet count = connection.createStatement().executeQuery(
+                        "SELECT count(*) FROM pg_stat_activity"
+                                + " WHERE datname = current_database() AND application_name = 'pgbench'")) {
+                    count.next();
+                    if (count.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     /** Per-transaction latencies from pgbench's logs: the third field, in microseconds. */
