@@ -52,7 +52,7 @@ public class RevocationListener {
                     LOG.infof("Listening on %s: verified API keys are cached", CHANNEL);
                 })
                 .handler(keys::revoked);
-        connect(vertx);
+        connect(vertx, true);
     }
 
     void stop(@Observes ShutdownEvent stop) {
@@ -60,11 +60,14 @@ public class RevocationListener {
         subscriber.close();
     }
 
-    /** The first connection; the subscriber itself reconnects once it has had one. */
-    private void connect(Vertx vertx) {
+    /** The first connection, retried until it is made; the subscriber itself reconnects once it has had one. */
+    private void connect(Vertx vertx, boolean firstAttempt) {
         subscriber.connect().onFailure(failure -> {
-            LOG.warnf("Cannot listen on %s (%s); API keys are looked up on every request", CHANNEL, failure.getMessage());
-            vertx.setTimer(MAX_RETRY_MILLIS, retry -> connect(vertx));
+            if (firstAttempt) {
+                LOG.warnf("Cannot listen on %s (%s); API keys are looked up on every request until it can",
+                        CHANNEL, failure.getMessage());
+            }
+            vertx.setTimer(MAX_RETRY_MILLIS, retry -> connect(vertx, false));
         });
     }
 
