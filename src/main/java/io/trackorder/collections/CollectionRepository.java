@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.trackorder.Ids;
 import io.trackorder.TenantKey;
 import io.trackorder.apikeys.Caller;
+import io.trackorder.ordering.OrderedList;
 import io.trackorder.web.PageRequest;
 
 /** Collections as their owner sees them: deleted ones and other users' ones never come back. */
@@ -20,12 +21,13 @@ import io.trackorder.web.PageRequest;
 public class CollectionRepository implements PanacheRepositoryBase<MusicCollection, TenantKey> {
 
     private static final String OWNED = "organizationId = ?1 and ownerUserId = ?2 and deletedAt is null";
+    private static final String OWNED_ONE = OWNED + " and id = ?3";
 
     public Uni<MusicCollection> findOwned(Caller caller, String id) {
         if (!Ids.canExist(id)) {
             return Uni.createFrom().nullItem();
         }
-        return find(OWNED + " and id = ?3", caller.organizationId(), caller.userId(), id).firstResult();
+        return find(OWNED_ONE, caller.organizationId(), caller.userId(), id).firstResult();
     }
 
     /**
@@ -37,10 +39,22 @@ public class CollectionRepository implements PanacheRepositoryBase<MusicCollecti
      * @return the collection, or null when the caller owns no such collection
      */
     public Uni<MusicCollection> findOwnedForUpdate(Caller caller, String id) {
+        return lockOwned(OWNED_ONE, caller, id);
+    }
+
+    /**
+     * {@link #findOwnedForUpdate} for a reorder: the same query also turns nested loops off for
+     * the rest of the transaction ({@link OrderedList#HASH_JOINS_ONLY}).
+     */
+    public Uni<MusicCollection> findOwnedForReorder(Caller caller, String id) {
+        return lockOwned(OWNED_ONE + " and " + OrderedList.HASH_JOINS_ONLY, caller, id);
+    }
+
+    private Uni<MusicCollection> lockOwned(String query, Caller caller, String id) {
         if (!Ids.canExist(id)) {
             return Uni.createFrom().nullItem();
         }
-        return find(OWNED + " and id = ?3", caller.organizationId(), caller.userId(), id)
+        return find(query, caller.organizationId(), caller.userId(), id)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult();
     }

@@ -173,10 +173,12 @@ public class CollectionService {
         }
         // Ids that cannot exist are not members, and non-members are ignored.
         String[] candidates = orderedTrackIds.stream().filter(Ids::canExist).toArray(String[]::new);
-        return lock(caller, id, ifMatch).chain(revision -> candidates.length == 0
-                ? Uni.createFrom().item(EntityTag.ofList(revision))
-                : members.reorder(caller.organizationId(), id, candidates)
-                        .map(changed -> EntityTag.ofList(changed ? revision + 1 : revision)));
+        return checked(collections.findOwnedForReorder(caller, id), id, ifMatch, MusicCollection::listTag)
+                .map(collection -> collection.revision)
+                .chain(revision -> candidates.length == 0
+                        ? Uni.createFrom().item(EntityTag.ofList(revision))
+                        : members.reorder(caller.organizationId(), id, candidates)
+                                .map(changed -> EntityTag.ofList(changed ? revision + 1 : revision)));
     }
 
     /** Locks an owned collection for a change of its track list; returns its revision. */
@@ -187,7 +189,13 @@ public class CollectionService {
     /** Locks an owned collection and checks the precondition against the tag of what is about to change. */
     private Uni<MusicCollection> lockOwned(Caller caller, String id, IfMatch ifMatch,
             Function<MusicCollection, EntityTag> changing) {
-        return collections.findOwnedForUpdate(caller, id).map(collection -> {
+        return checked(collections.findOwnedForUpdate(caller, id), id, ifMatch, changing);
+    }
+
+    /** The collection a lock query found, once it exists and the precondition holds for what is about to change. */
+    private static Uni<MusicCollection> checked(Uni<MusicCollection> locked, String id, IfMatch ifMatch,
+            Function<MusicCollection, EntityTag> changing) {
+        return locked.map(collection -> {
             if (collection == null) {
                 throw new CollectionNotFound(id);
             }

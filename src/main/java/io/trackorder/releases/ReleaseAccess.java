@@ -28,19 +28,35 @@ public class ReleaseAccess {
 
     /** Loads and locks a release and checks the precondition. */
     public Uni<Release> visibleForUpdate(WorkspaceMember member, UUID id, IfMatch ifMatch) {
-        return releases.findVisibleForUpdate(member, id).map(release -> {
-            found(release);
-            ifMatch.require(release.tag());
-            return release;
-        });
+        return checked(releases.findVisibleForUpdate(member, id), ifMatch);
     }
 
     /** Loads and locks a release that may still be changed, and checks the precondition. */
     public Uni<Release> editable(WorkspaceMember member, UUID id, IfMatch ifMatch) {
-        return visibleForUpdate(member, id, ifMatch).invoke(release -> {
+        return editable(releases.findVisibleForUpdate(member, id), ifMatch);
+    }
+
+    /**
+     * {@link #editable} for a reorder of its tracks: the lock query also turns nested loops off for
+     * the rest of the transaction ({@link io.trackorder.ordering.OrderedList#HASH_JOINS_ONLY}).
+     */
+    public Uni<Release> editableForReorder(WorkspaceMember member, UUID id, IfMatch ifMatch) {
+        return editable(releases.findVisibleForReorder(member, id), ifMatch);
+    }
+
+    private static Uni<Release> editable(Uni<Release> locked, IfMatch ifMatch) {
+        return checked(locked, ifMatch).invoke(release -> {
             if (!release.status().isEditable()) {
                 throw ReleaseNotEditable.forChanges(release.status());
             }
+        });
+    }
+
+    private static Uni<Release> checked(Uni<Release> locked, IfMatch ifMatch) {
+        return locked.map(release -> {
+            found(release);
+            ifMatch.require(release.tag());
+            return release;
         });
     }
 

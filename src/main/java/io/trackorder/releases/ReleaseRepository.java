@@ -10,6 +10,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.trackorder.ordering.OrderedList;
 import io.trackorder.security.WorkspaceMember;
 
 /**
@@ -28,7 +29,19 @@ public class ReleaseRepository implements PanacheRepositoryBase<Release, Release
      * writer of a release's track list goes through here first, which serializes them.
      */
     public Uni<Release> findVisibleForUpdate(WorkspaceMember member, UUID id) {
-        return find(visible(member) + " and id = :id", visibleTo(member).and("id", id))
+        return lockVisible(visible(member) + " and id = :id", member, id);
+    }
+
+    /**
+     * {@link #findVisibleForUpdate} for a reorder: the same query also turns nested loops off for
+     * the rest of the transaction ({@link OrderedList#HASH_JOINS_ONLY}).
+     */
+    public Uni<Release> findVisibleForReorder(WorkspaceMember member, UUID id) {
+        return lockVisible(visible(member) + " and id = :id and " + OrderedList.HASH_JOINS_ONLY, member, id);
+    }
+
+    private Uni<Release> lockVisible(String query, WorkspaceMember member, UUID id) {
+        return find(query, visibleTo(member).and("id", id))
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult();
     }

@@ -128,7 +128,7 @@ public class ReleaseTrackService {
         // The ids are checked against the tracks read back for the response, after the statement: a
         // stranger fails the transaction, which rolls the new order back. One round trip fewer than a
         // separate check before it.
-        return access.editable(member, id, ifMatch).chain(release -> {
+        return access.editableForReorder(member, id, ifMatch).chain(release -> {
             if (!malformed.isEmpty()) {
                 throw notTracks(malformed);
             }

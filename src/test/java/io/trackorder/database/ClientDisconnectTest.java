@@ -23,12 +23,15 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.trackorder.support.Api;
 import io.trackorder.support.LogCapture;
+import io.trackorder.support.PatientDatabase;
 import io.trackorder.support.TestDatabase;
 
 /** Clients that hang up mid-request must not cost the service its database connections. */
 @QuarkusTest
+@TestProfile(PatientDatabase.class)
 class ClientDisconnectTest {
 
     private static final int POOL_SIZE = 20;

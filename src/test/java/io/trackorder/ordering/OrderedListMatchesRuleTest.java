@@ -21,15 +21,20 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.trackorder.apikeys.Caller;
+import io.trackorder.collections.CollectionRepository;
 import io.trackorder.collections.MembershipRepository;
+import io.trackorder.releases.ReleaseRepository;
 import io.trackorder.releasetracks.ReleaseTrackRepository;
+import io.trackorder.security.WorkspaceMember;
 import io.trackorder.support.Api;
 import io.trackorder.support.Releases;
 import io.trackorder.support.TestDatabase;
 
 /**
  * Seeded random reorders straight through both repositories, each with the {@link OrderedList} it
- * configures, against the pure rule: after the one statement the order in the database is exactly
+ * configures, under the parent row lock a reorder takes, against the pure rule: after the one statement the order in the
+ * database is exactly
  * {@link ReorderRule#apply}'s, the positions are dense from the surface's first position, and the
  * parent's revision goes up by one exactly when the order changed. The seed is in every failure message.
  */
@@ -39,7 +44,13 @@ class OrderedListMatchesRuleTest {
     private static final long SEED = Long.getLong("reorder.seed", System.nanoTime());
 
     @Inject
+    CollectionRepository collections;
+
+    @Inject
     MembershipRepository memberships;
+
+    @Inject
+    ReleaseRepository releases;
 
     @Inject
     ReleaseTrackRepository releaseTracks;
@@ -51,7 +62,10 @@ class OrderedListMatchesRuleTest {
 
         long revision() throws SQLException;
 
-        /** Runs the repository's reorder in a transaction of its own; whether it reported a change. */
+        /**
+         * Runs the repository's reorder in a transaction of its own, after the lock a reorder takes
+         * (which also keeps the planner off nested loops); whether it reported a change.
+         */
         boolean reorder(List<String> requested);
 
         /** An id of the member type that no list holds. */
@@ -86,8 +100,10 @@ class OrderedListMatchesRuleTest {
 
                     @Override
                     public boolean reorder(List<String> requested) {
-                        return inTransaction(() -> memberships.reorder(caller.organizationId(), collection,
-                                requested.toArray(String[]::new)));
+                        return inTransaction(() -> collections
+                                .findOwnedForReorder(new Caller(caller.organizationId(), caller.userId()), collection)
+                                .chain(() -> memberships.reorder(caller.organizationId(), collection,
+                                        requested.toArray(String[]::new))));
                     }
 
                     @Override
@@ -125,8 +141,10 @@ class OrderedListMatchesRuleTest {
 
                     @Override
                     public boolean reorder(List<String> requested) {
-                        return inTransaction(() -> releaseTracks.reorder(tenant, releaseId,
-                                requested.stream().map(UUID::fromString).toArray(UUID[]::new)));
+                        return inTransaction(() -> releases
+                                .findVisibleForReorder(new WorkspaceMember(tenant, member.userId(), false), releaseId)
+                                .chain(() -> releaseTracks.reorder(tenant, releaseId,
+                                        requested.stream().map(UUID::fromString).toArray(UUID[]::new))));
                     }
 
                     @Override

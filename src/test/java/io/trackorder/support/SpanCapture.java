@@ -2,11 +2,14 @@ package io.trackorder.support;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
 import jakarta.inject.Singleton;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -22,6 +25,7 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 public class SpanCapture implements SpanExporter, AutoCloseable {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static final AttributeKey<String> DB_STATEMENT = AttributeKey.stringKey("db.statement");
 
     private final InMemorySpanExporter memory = InMemorySpanExporter.create();
     private volatile boolean capturing;
@@ -49,6 +53,17 @@ public class SpanCapture implements SpanExporter, AutoCloseable {
             }
             Thread.sleep(50);
         }
+    }
+
+    /**
+     * The SQL of every statement a request sent (one client span each; the transaction's begin and
+     * commit have none), in the order they started, once the request's server span has ended.
+     */
+    public List<String> statements(String traceId) throws InterruptedException {
+        return trace(traceId, spans -> spans.stream().anyMatch(span -> span.getKind() == SpanKind.SERVER)).stream()
+                .filter(span -> span.getKind() == SpanKind.CLIENT && span.getAttributes().get(DB_STATEMENT) != null)
+                .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos))
+                .map(span -> span.getAttributes().get(DB_STATEMENT)).toList();
     }
 
     @Override

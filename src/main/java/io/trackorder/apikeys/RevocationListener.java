@@ -1,0 +1,83 @@
+package io.trackorder.apikeys;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.trackorder.MusicConfig;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+
+/**
+ * Listens on {@value #CHANNEL} (sent by the api_keys trigger when a key is revoked or deleted) and
+ * drops the key from {@link VerifiedKeys}. One connection of its own per replica, outside the pool,
+ * with the datasource's URL and credentials. Whenever that connection is lost the cache is off, and
+ * the listener reconnects, soon at first and then at most every {@link #MAX_RETRY_MILLIS} ms.
+ */
+@ApplicationScoped
+public class RevocationListener {
+
+    static final String CHANNEL = "api_key_revoked";
+    private static final Logger LOG = Logger.getLogger(RevocationListener.class);
+    private static final long FIRST_RETRY_MILLIS = 100;
+    private static final long MAX_RETRY_MILLIS = 5_000;
+
+    private final VerifiedKeys keys;
+    private PgSubscriber subscriber;
+
+    public RevocationListener(VerifiedKeys keys) {
+        this.keys = keys;
+    }
+
+    void start(@Observes StartupEvent start, Vertx vertx, MusicConfig config,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") List<String> urls,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        PgConnectOptions options = PgConnectOptions.fromUri(urls.get(0))
+                .setConnectTimeout(Math.toIntExact(config.database().timeout().toMillis()));
+        user.ifPresent(options::setUser);
+        password.ifPresent(options::setPassword);
+        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(this::retryAfter);
+        subscriber.channel(CHANNEL)
+                .subscribeHandler(listening -> {
+                    keys.listening();
+                    LOG.infof("Listening on %s: verified API keys are cached", CHANNEL);
+                })
+                .handler(keys::revoked);
+        connect(vertx, true);
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        keys.notListening();
+        subscriber.close();
+    }
+
+    /** The first connection, retried until it is made; the subscriber itself reconnects once it has had one. */
+    private void connect(Vertx vertx, boolean firstAttempt) {
+        subscriber.connect().onFailure(failure -> {
+            if (firstAttempt) {
+                LOG.warnf("Cannot listen on %s (%s); API keys are looked up on every request until it can",
+                        CHANNEL, failure.getMessage());
+            }
+            vertx.setTimer(MAX_RETRY_MILLIS, retry -> connect(vertx, false));
+        });
+    }
+
+    /** Called when the connection is lost ({@code attempt} 0) and after every failed reconnection. */
+    private Long retryAfter(int attempt) {
+        keys.notListening();
+        if (attempt == 0) {
+            LOG.warnf("Lost the connection listening on %s; API keys are looked up on every request until it is back",
+                    CHANNEL);
+        }
+        return Math.min(MAX_RETRY_MILLIS, FIRST_RETRY_MILLIS << Math.min(attempt, 6));
+    }
+}
