@@ -45,10 +45,17 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path jar, List<String> jvmOptions, ServiceDatabase database, String adminToken,
             Path log) throws IOException, InterruptedException {
+        return start(Path.of(System.getProperty("java.home"), "bin", "java"), jar, jvmOptions, database, adminToken,
+                log);
+    }
+
+    /** As {@link #start(Path, List, ServiceDatabase, String, Path)}, on the JVM of {@code java}. */
+    public static ServiceProcess start(Path java, Path jar, List<String> jvmOptions, ServiceDatabase database,
+            String adminToken, Path log) throws IOException, InterruptedException {
         int port = freePort();
         int managementPort = freePort();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java.toString());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
