@@ -39,10 +39,9 @@ class MetricsTest {
     void reordersAreTimedAndSizedPerSurfaceAndOutcome() {
         Api.Caller caller = Api.newCaller();
         String collection = caller.newCollection();
-        String a = caller.newTrack();
-        String b = caller.newTrack();
-        caller.add(collection, a);
-        caller.add(collection, b);
+        List<String> added = caller.addNewTracks(collection, 2);
+        String a = added.get(0);
+        String b = added.get(1);
         Releases.Member member = Releases.newMember();
         String release = member.newRelease(3);
         List<String> releaseTracks = member.trackIds(release);

@@ -46,10 +46,9 @@ class TracingTest {
     void aCollectionReorderIsAServerSpanWithItsDatabaseSpansAsChildren() throws Exception {
         Api.Caller caller = Api.newCaller();
         String collection = caller.newCollection();
-        String a = caller.newTrack();
-        String b = caller.newTrack();
-        caller.add(collection, a);
-        caller.add(collection, b);
+        List<String> added = caller.addNewTracks(collection, 2);
+        String a = added.get(0);
+        String b = added.get(1);
 
         try (SpanCapture capture = spans.start()) {
             String traceId = caller.request().body(Map.of("ordered_track_ids", List.of(b, a)))

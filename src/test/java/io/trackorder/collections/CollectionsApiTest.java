@@ -185,10 +185,9 @@ class CollectionsApiTest {
     void addAppendsAndIsIdempotent() throws Exception {
         Api.Caller caller = Api.newCaller();
         String collection = caller.newCollection();
-        String a = caller.newTrack();
-        String b = caller.newTrack();
-        caller.add(collection, a);
-        caller.add(collection, b);
+        List<String> added = caller.addNewTracks(collection, 2);
+        String a = added.get(0);
+        String b = added.get(1);
         caller.request().body(Map.of("track_id", a)).post(caller.path("/collections/" + collection + "/tracks"))
                 .then().statusCode(200)
                 .body(equalTo("{\"success\":true,\"id\":\"" + a + "\",\"detail\":\"Track added to collection.\"}"));

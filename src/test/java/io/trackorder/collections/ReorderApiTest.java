@@ -42,10 +42,9 @@ class ReorderApiTest {
     void unknownIdsAreIgnoredAndAnUnchangedOrderKeepsTheRevision() throws Exception {
         Api.Caller caller = Api.newCaller();
         String collection = caller.newCollection();
-        String a = caller.newTrack();
-        String b = caller.newTrack();
-        caller.add(collection, a);
-        caller.add(collection, b);
+        List<String> added = caller.addNewTracks(collection, 2);
+        String a = added.get(0);
+        String b = added.get(1);
 
         caller.request().body(Map.of("ordered_track_ids", List.of("mtrack_unknown", a, "not even an id")))
                 .patch(caller.path("/collections/" + collection + "/order"))

@@ -2,6 +2,7 @@ package io.trackorder.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,6 +65,17 @@ public final class Api {
         public void add(String collectionId, String trackId) {
             request().body(Map.of("track_id", trackId)).post(path("/collections/" + collectionId + "/tracks"))
                     .then().statusCode(200);
+        }
+
+        /** Adds {@code count} new tracks to a collection, one after the other; their ids in that order. */
+        public List<String> addNewTracks(String collectionId, int count) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String id = newTrack();
+                add(collectionId, id);
+                ids.add(id);
+            }
+            return ids;
         }
 
         /** The collection's track ids in position order, as the API lists them. */
