@@ -26,9 +26,11 @@ import io.trackorder.web.Ack;
 public class AdminApiKeysResource {
 
     private final ApiKeyService apiKeys;
+    private final VerifiedKeys verified;
 
-    public AdminApiKeysResource(ApiKeyService apiKeys) {
+    public AdminApiKeysResource(ApiKeyService apiKeys, VerifiedKeys verified) {
         this.apiKeys = apiKeys;
+        this.verified = verified;
     }
 
     @POST
@@ -41,6 +43,11 @@ public class AdminApiKeysResource {
     @DELETE
     @Path("{id}")
     public Uni<Ack> revoke(@PathParam("id") String id) {
-        return apiKeys.revoke(id).map(done -> Ack.of(id, "API key revoked."));
+        // Committed by now. The trigger's notice drops the key on every replica within moments; this
+        // replica drops it before answering, so the revoker's very next call is refused.
+        return apiKeys.revoke(id).map(keyHash -> {
+            verified.revoked(keyHash);
+            return Ack.of(id, "API key revoked.");
+        });
     }
 }

@@ -56,18 +56,25 @@ public class ApiKeyService {
         return keys.persist(key).map(saved -> IssuedApiKey.of(saved, plaintext));
     }
 
+    /**
+     * Revokes a key (again, if it already was).
+     *
+     * @return the key's hash, for the caller to drop it from {@link VerifiedKeys} once this has committed
+     */
     @WithTransaction
-    public Uni<Void> revoke(String id) {
+    public Uni<byte[]> revoke(String id) {
         if (!Ids.canExist(id)) {
             return Uni.createFrom().failure(keyNotFound(id));
         }
-        return keys.update("revokedAt = coalesce(revokedAt, ?1) where id = ?2", Instant.now(), id)
-                .invoke(updated -> {
-                    if (updated == 0) {
-                        throw keyNotFound(id);
-                    }
-                })
-                .replaceWithVoid();
+        return keys.findById(id).map(key -> {
+            if (key == null) {
+                throw keyNotFound(id);
+            }
+            if (key.revokedAt == null) {
+                key.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            }
+            return key.keyHash;
+        });
     }
 
     /**

@@ -17,7 +17,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 
 /**
- * Listens on {@value #CHANNEL} (sent by the api_keys trigger when a key is revoked or deleted) and
+ * Listens on {@value #CHANNEL} (sent by the api_keys trigger when a key is revoked, deleted or changed) and
  * drops the key from {@link VerifiedKeys}. One connection of its own per replica, outside the pool,
  * with the datasource's URL and credentials. Whenever that connection is lost the cache is off, and
  * the listener reconnects, soon at first and then at most every {@link #MAX_RETRY_MILLIS} ms.
@@ -67,7 +67,11 @@ public class RevocationListener {
                 LOG.warnf("Cannot listen on %s (%s); API keys are looked up on every request until it can",
                         CHANNEL, failure.getMessage());
             }
-            vertx.setTimer(MAX_RETRY_MILLIS, retry -> connect(vertx, false));
+            vertx.setTimer(MAX_RETRY_MILLIS, retry -> {
+                if (!subscriber.closed()) {
+                    connect(vertx, false);
+                }
+            });
         });
     }
 

@@ -70,10 +70,15 @@ public class VerifiedKeys {
         }
     }
 
-    /** A key that is no longer valid as it was, named by its hash in hex. */
+    /** A key that is no longer valid as it was, named by its hash in hex (a revocation notice). */
     synchronized void revoked(String keyHashHex) {
         generation++;
         entries.remove(keyHashHex);
+    }
+
+    /** A key revoked on this replica. */
+    void revoked(byte[] keyHash) {
+        revoked(HexFormat.of().formatHex(keyHash));
     }
 
     /** The listener now hears every revocation; what was kept before may have missed some. */
