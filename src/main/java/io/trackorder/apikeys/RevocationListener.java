@@ -2,6 +2,7 @@ package io.trackorder.apikeys;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,7 +32,10 @@ public class RevocationListener {
     private static final long MAX_RETRY_MILLIS = 5_000;
 
     private final VerifiedKeys keys;
+    /** Connection losses and failed reconnections since the listener last listened. */
+    private final AtomicInteger failuresSinceListening = new AtomicInteger();
     private PgSubscriber subscriber;
+    private volatile boolean stopped;
 
     public RevocationListener(VerifiedKeys keys) {
         this.keys = keys;
@@ -48,6 +52,7 @@ public class RevocationListener {
         subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(this::retryAfter);
         subscriber.channel(CHANNEL)
                 .subscribeHandler(listening -> {
+                    failuresSinceListening.set(0);
                     keys.listening();
                     LOG.infof("Listening on %s: verified API keys are cached", CHANNEL);
                 })
@@ -56,6 +61,7 @@ public class RevocationListener {
     }
 
     void stop(@Observes ShutdownEvent stop) {
+        stopped = true;
         keys.notListening();
         subscriber.close();
     }
@@ -67,21 +73,29 @@ public class RevocationListener {
                 LOG.warnf("Cannot listen on %s (%s); API keys are looked up on every request until it can",
                         CHANNEL, failure.getMessage());
             }
+            // A failed first connection leaves the subscriber open but unconnected, and connect() on
+            // an open subscriber does nothing: closed, the next connect() connects again.
+            subscriber.close();
             vertx.setTimer(MAX_RETRY_MILLIS, retry -> {
-                if (!subscriber.closed()) {
+                if (!stopped) {
                     connect(vertx, false);
                 }
             });
         });
     }
 
-    /** Called when the connection is lost ({@code attempt} 0) and after every failed reconnection. */
+    /**
+     * Called when the connection is lost ({@code attempt} 0) and after every failed reconnection.
+     * The delay grows with every failure since the listener last listened, not with {@code attempt}:
+     * a connection that opens and then fails to LISTEN starts the subscriber's count at 0 again.
+     */
     private Long retryAfter(int attempt) {
         keys.notListening();
-        if (attempt == 0) {
+        int failures = failuresSinceListening.getAndIncrement();
+        if (failures == 0) {
             LOG.warnf("Lost the connection listening on %s; API keys are looked up on every request until it is back",
                     CHANNEL);
         }
-        return Math.min(MAX_RETRY_MILLIS, FIRST_RETRY_MILLIS << Math.min(attempt, 6));
+        return Math.min(MAX_RETRY_MILLIS, FIRST_RETRY_MILLIS << Math.min(failures, 6));
     }
 }
