@@ -70,7 +70,8 @@ public final class ReorderBenchmark {
     private void run() throws Exception {
         Files.createDirectories(work);
         progress("training the AOT cache, if the service's Java has one");
-        jvm = ServiceJvm.fromEnvironment().withAotCache(ServiceProcess.JAR.toAbsolutePath(), work.resolve("app.aot"));
+        // Relative to the project directory, where the service runs: the report names no local path.
+        jvm = ServiceJvm.fromEnvironment().withAotCache(ServiceProcess.JAR, Path.of("target", "bench", "app.aot"));
         String loadBefore = loadAverage();
         try (ServiceDatabase server = openDatabase()) {
             ServiceDatabase database = server.database("bench_" + ProcessHandle.current().pid());
