@@ -3,6 +3,8 @@ package io.trackorder;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,6 +15,8 @@ public interface MusicConfig {
     Admin admin();
 
     Database database();
+
+    History history();
 
     /** A fixed API key created at start-up, for trying the API in dev mode only. */
     Optional<DevApiKey> devApiKey();
@@ -34,6 +38,16 @@ public interface MusicConfig {
          */
         @WithDefault("5s")
         Duration timeout();
+    }
+
+    interface History {
+        /**
+         * How many entries of each list's order history are kept, newest first; each change
+         * prunes those beyond it.
+         */
+        @WithDefault("100")
+        @Min(1)
+        int retain();
     }
 
     interface DevApiKey {

@@ -19,6 +19,11 @@ import io.trackorder.conditional.Versioned;
 import io.trackorder.database.RunsToCompletion;
 import io.trackorder.errors.ApiException;
 import io.trackorder.errors.ErrorCode;
+import io.trackorder.ordering.ChangeKind;
+import io.trackorder.ordering.Editor;
+import io.trackorder.ordering.Editors;
+import io.trackorder.ordering.MoveBody;
+import io.trackorder.ordering.OrderHistory;
 import io.trackorder.ordering.ReorderRule;
 import io.trackorder.tracks.TrackNotFound;
 import io.trackorder.tracks.TrackRepository;
@@ -36,17 +41,22 @@ public class CollectionService {
 
     static final int MAX_TRACKS = 10_000;
 
+    static final MoveBody.Fields MOVE_FIELDS = new MoveBody.Fields("range_start", "range_length", "insert_before",
+            "track_ids", "before_track_id", "after_track_id", true);
+
     private final CollectionRepository collections;
     private final MembershipRepository members;
     private final TrackRepository tracks;
     private final Ids ids;
+    private final Editors editors;
 
     public CollectionService(CollectionRepository collections, MembershipRepository members, TrackRepository tracks,
-            Ids ids) {
+            Ids ids, Editors editors) {
         this.collections = collections;
         this.members = members;
         this.tracks = tracks;
         this.ids = ids;
+        this.editors = editors;
     }
 
     @WithTransaction
@@ -138,7 +148,7 @@ public class CollectionService {
                                         "A collection holds at most " + MAX_TRACKS + " tracks",
                                         Map.of("collection_id", id, "max_tracks", MAX_TRACKS));
                             }
-                            return members.append(organization, id, trackId, size)
+                            return members.append(organization, id, trackId, size, editors.of(caller.userId()))
                                     .replaceWith(EntityTag.ofList(revision + 1));
                         })));
     }
@@ -154,8 +164,9 @@ public class CollectionService {
             // Malformed, not merely absent: no track can have this id.
             return Uni.createFrom().failure(new TrackNotFound(trackId));
         }
-        return lock(caller, id, ifMatch).chain(revision -> members.remove(caller.organizationId(), id, trackId)
-                .map(removed -> EntityTag.ofList(removed ? revision + 1 : revision)));
+        return lock(caller, id, ifMatch)
+                .chain(revision -> members.remove(caller.organizationId(), id, trackId, editors.of(caller.userId()))
+                        .map(removed -> EntityTag.ofList(removed ? revision + 1 : revision)));
     }
 
     /**
@@ -173,12 +184,93 @@ public class CollectionService {
         }
         // Ids that cannot exist are not members, and non-members are ignored.
         String[] candidates = orderedTrackIds.stream().filter(Ids::canExist).toArray(String[]::new);
+        return lockForReorder(caller, id, ifMatch)
+                .chain(revision -> reordered(caller, id, revision, candidates, ChangeKind.REORDER));
+    }
+
+    /**
+     * Moves a range, or ids next to an anchor (src/site/markdown/api.md), in one statement; a move
+     * that leaves the order as it was writes nothing.
+     *
+     * @return the list's tag afterwards
+     */
+    @WithTransaction
+    public Uni<EntityTag> move(Caller caller, String id, MoveBody move, IfMatch ifMatch) {
+        String organization = caller.organizationId();
+        Editor editor = editors.of(caller.userId());
+        return lockForReorder(caller, id, ifMatch).chain(revision -> {
+            Uni<Boolean> changed;
+            if (move.isRange()) {
+                changed = members.moveRange(organization, id, move.range(), editor).map(moved -> {
+                    move.requireFits(moved.size(), MOVE_FIELDS);
+                    return moved.changed();
+                });
+            } else {
+                // Ids that cannot exist match no member: the statement names them with the others.
+                String[] ids = move.ids().stream().map(trackId -> Ids.canExist(trackId) ? trackId : "")
+                        .toArray(String[]::new);
+                String anchor = Ids.canExist(move.anchor()) ? move.anchor() : "";
+                changed = members.moveNextTo(organization, id, ids, anchor, move.after(), editor).map(moved -> {
+                    move.requireMembers(moved, MOVE_FIELDS);
+                    return moved.changed();
+                });
+            }
+            return changed.map(moved -> EntityTag.ofList(moved ? revision + 1 : revision));
+        });
+    }
+
+    /** The newest entries of the track list's order history. */
+    @WithSession
+    public Uni<HistoryPage> history(Caller caller, String id, PageRequest page) {
+        return requireOwned(caller, id).chain(collection -> members.history(caller.organizationId(), id, page))
+                .map(entries -> new HistoryPage(id, entries.stream().map(HistoryPage.Item::of).toList(), page.limit(),
+                        page.offset()));
+    }
+
+    /** One entry of the order history, with the order after its change. */
+    @WithSession
+    public Uni<HistoryEntryView> historyEntry(Caller caller, String id, long revision) {
+        return requireOwned(caller, id)
+                .chain(collection -> members.historyEntry(caller.organizationId(), id, revision))
+                .map(entry -> HistoryEntryView.of(id, requireEntry(entry, id, revision)));
+    }
+
+    /**
+     * Gives the current members the order recorded at {@code revision}: recorded members first in
+     * that order, members added since after them in their current order. A new change, so it can
+     * itself be undone.
+     *
+     * @return the list's tag afterwards
+     */
+    @WithTransaction
+    public Uni<EntityTag> restore(Caller caller, String id, long revision, IfMatch ifMatch) {
+        String organization = caller.organizationId();
+        return lockForReorder(caller, id, ifMatch)
+                .chain(current -> members.historyEntry(organization, id, revision).chain(entry -> reordered(caller, id,
+                        current, requireEntry(entry, id, revision).trackIds().toArray(String[]::new),
+                        ChangeKind.RESTORE)));
+    }
+
+    private Uni<Long> lockForReorder(Caller caller, String id, IfMatch ifMatch) {
         return checked(collections.findOwnedForReorder(caller, id), id, ifMatch, MusicCollection::listTag)
-                .map(collection -> collection.revision)
-                .chain(revision -> candidates.length == 0
-                        ? Uni.createFrom().item(EntityTag.ofList(revision))
-                        : members.reorder(caller.organizationId(), id, candidates)
-                                .map(changed -> EntityTag.ofList(changed ? revision + 1 : revision)));
+                .map(collection -> collection.revision);
+    }
+
+    private Uni<EntityTag> reordered(Caller caller, String id, long revision, String[] order, ChangeKind kind) {
+        if (order.length == 0) {
+            return Uni.createFrom().item(EntityTag.ofList(revision));
+        }
+        return members.reorder(caller.organizationId(), id, order, editors.of(caller.userId()), kind)
+                .map(changed -> EntityTag.ofList(changed ? revision + 1 : revision));
+    }
+
+    private static OrderHistory.Entry requireEntry(OrderHistory.Entry entry, String id, long revision) {
+        if (entry == null) {
+            throw new ApiException(ErrorCode.RESOURCE_NOT_FOUND,
+                    "The collection's order history has no entry for this revision",
+                    Map.of("collection_id", id, "revision", revision));
+        }
+        return entry;
     }
 
     /** Locks an owned collection for a change of its track list; returns its revision. */

@@ -1,6 +1,7 @@
 package io.trackorder.collections;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,8 +33,11 @@ import io.smallrye.mutiny.Uni;
 import io.trackorder.apikeys.CurrentCaller;
 import io.trackorder.conditional.IfMatch;
 import io.trackorder.conditional.Versioned;
+import io.trackorder.ordering.MoveBody;
+import io.trackorder.ordering.OrderHistory;
 import io.trackorder.ordering.ReorderMetrics;
 import io.trackorder.ordering.ReorderMetrics.Surface;
+import io.trackorder.ordering.RestoreBody;
 import io.trackorder.web.Ack;
 import io.trackorder.web.Page;
 import io.trackorder.web.PageRequest;
@@ -134,5 +138,41 @@ public class CollectionsResource {
         return reorderMetrics.record(Surface.COLLECTIONS, order.size(),
                 collections.reorder(caller.get(), collectionId, order, IfMatch.parse(ifMatch)))
                 .map(tag -> new Versioned<>(Ack.of(collectionId, "Collection reordered."), tag).ok());
+    }
+
+    @POST
+    @Path("{collection_id}/order/moves")
+    @RequestBody(content = @Content(schema = @Schema(ref = "CollectionMoveRequest")))
+    public Uni<RestResponse<Ack>> move(@PathParam("collection_id") String collectionId, JsonNode body,
+            @HeaderParam(IfMatch.HEADER) String ifMatch) {
+        MoveBody move = MoveBody.parse(body, CollectionService.MOVE_FIELDS, CollectionService.MAX_TRACKS,
+                UnaryOperator.identity());
+        return collections.move(caller.get(), collectionId, move, IfMatch.parse(ifMatch))
+                .map(tag -> new Versioned<>(Ack.of(collectionId, "Collection reordered."), tag).ok());
+    }
+
+    @GET
+    @Path("{collection_id}/order/history")
+    public Uni<HistoryPage> history(@PathParam("collection_id") String collectionId,
+            @Parameter(ref = "history_limit") @QueryParam("limit") String limit,
+            @Parameter(ref = "offset") @QueryParam("offset") String offset) {
+        return collections.history(caller.get(), collectionId, PageRequest.parse(limit, offset, 20, 100));
+    }
+
+    @GET
+    @Path("{collection_id}/order/history/{revision}")
+    public Uni<HistoryEntryView> historyEntry(@PathParam("collection_id") String collectionId,
+            @PathParam("revision") String revision) {
+        return collections.historyEntry(caller.get(), collectionId, OrderHistory.revision(revision));
+    }
+
+    @POST
+    @Path("{collection_id}/order/restore")
+    @RequestBody(content = @Content(schema = @Schema(ref = "CollectionRestoreRequest")))
+    public Uni<RestResponse<Ack>> restore(@PathParam("collection_id") String collectionId, JsonNode body,
+            @HeaderParam(IfMatch.HEADER) String ifMatch) {
+        long revision = RestoreBody.parse(body, true);
+        return collections.restore(caller.get(), collectionId, revision, IfMatch.parse(ifMatch))
+                .map(tag -> new Versioned<>(Ack.of(collectionId, "Collection order restored."), tag).ok());
     }
 }

@@ -7,7 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.trackorder.ordering.ChangeKind;
+import io.trackorder.ordering.Editor;
+import io.trackorder.ordering.ListSchema;
+import io.trackorder.ordering.OrderHistory;
 import io.trackorder.ordering.OrderedList;
+import io.trackorder.ordering.RangeMove;
 import io.trackorder.web.PageRequest;
 
 /**
@@ -19,8 +24,10 @@ import io.trackorder.web.PageRequest;
 @ApplicationScoped
 public class MembershipRepository implements PanacheRepositoryBase<CollectionTrack, CollectionTrack.Key> {
 
-    private static final OrderedList COLLECTION_ORDER = new OrderedList(
-            "collection_tracks", "organization_id", "collection_id", "track_id", "text", "position", 0, "collections");
+    private static final ListSchema COLLECTION_LIST = new ListSchema("collection_tracks", "organization_id",
+            "collection_id", "track_id", "text", "position", 0, "collections", "collection_order_history");
+    private static final OrderedList COLLECTION_ORDER = new OrderedList(COLLECTION_LIST);
+    private static final OrderHistory COLLECTION_HISTORY = new OrderHistory(COLLECTION_LIST);
 
     /**
      * Positions are dense (0 … n−1), so the page starts at the position equal to the offset. With no
@@ -48,7 +55,7 @@ public class MembershipRepository implements PanacheRepositoryBase<CollectionTra
      * Appends a track at {@code position}, which must be the collection's current size as counted
      * under the collection's lock: the one thing that keeps two appends off one position.
      */
-    public Uni<Void> append(String organizationId, String collectionId, String trackId, long position) {
+    public Uni<Void> append(String organizationId, String collectionId, String trackId, long position, Editor editor) {
         return getSession().chain(session -> session.createNativeQuery("""
                 WITH added AS (
                     INSERT INTO collection_tracks (organization_id, collection_id, track_id, position, added_at)
@@ -60,17 +67,45 @@ public class MembershipRepository implements PanacheRepositoryBase<CollectionTra
                 .setParameter(2, collectionId)
                 .setParameter(3, trackId)
                 .setParameter(4, (int) position)
-                .executeUpdate())
-                .replaceWithVoid();
+                .executeUpdate()
+                .chain(() -> COLLECTION_HISTORY.record(session, organizationId, collectionId, editor, ChangeKind.ADD)));
     }
 
     /** See {@link OrderedList#remove}. */
-    public Uni<Boolean> remove(String organizationId, String collectionId, String trackId) {
-        return getSession().chain(session -> COLLECTION_ORDER.remove(session, organizationId, collectionId, trackId));
+    public Uni<Boolean> remove(String organizationId, String collectionId, String trackId, Editor editor) {
+        return getSession().chain(session -> COLLECTION_ORDER.remove(session, organizationId, collectionId, trackId,
+                editor, ChangeKind.REMOVE));
     }
 
     /** See {@link OrderedList#reorder}. */
-    public Uni<Boolean> reorder(String organizationId, String collectionId, String[] orderedTrackIds) {
-        return getSession().chain(session -> COLLECTION_ORDER.reorder(session, organizationId, collectionId, orderedTrackIds));
+    public Uni<Boolean> reorder(String organizationId, String collectionId, String[] orderedTrackIds, Editor editor,
+            ChangeKind kind) {
+        return getSession().chain(session -> COLLECTION_ORDER.reorder(session, organizationId, collectionId,
+                orderedTrackIds, editor, kind));
+    }
+
+    /** See {@link OrderedList#moveRange}. */
+    public Uni<OrderedList.RangeMoved> moveRange(String organizationId, String collectionId, RangeMove move,
+            Editor editor) {
+        return getSession().chain(session -> COLLECTION_ORDER.moveRange(session, organizationId, collectionId, move,
+                editor));
+    }
+
+    /** See {@link OrderedList#moveNextTo}. */
+    public Uni<OrderedList.AnchoredMoved> moveNextTo(String organizationId, String collectionId, String[] trackIds,
+            String anchor, boolean after, Editor editor) {
+        return getSession().chain(session -> COLLECTION_ORDER.moveNextTo(session, organizationId, collectionId,
+                trackIds, anchor, after, editor));
+    }
+
+    /** See {@link OrderHistory#page}. */
+    public Uni<List<OrderHistory.Entry>> history(String organizationId, String collectionId, PageRequest page) {
+        return getSession().chain(session -> COLLECTION_HISTORY.page(session, organizationId, collectionId,
+                page.limit(), page.offset()));
+    }
+
+    /** See {@link OrderHistory#entry}. */
+    public Uni<OrderHistory.Entry> historyEntry(String organizationId, String collectionId, long revision) {
+        return getSession().chain(session -> COLLECTION_HISTORY.entry(session, organizationId, collectionId, revision));
     }
 }

@@ -1,13 +1,17 @@
 package io.trackorder.ordering;
 
+import java.util.Arrays;
+import java.util.List;
+
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.smallrye.mutiny.Uni;
 
 /**
- * One kind of user-ordered list: member rows with a dense position under a parent row that
- * carries a {@code revision}. Collections and releases are both such lists; this class holds the
- * statements that reorder any of them and remove a member from one, keeping positions dense.
+ * The statements that change the order of one kind of user-ordered list ({@link ListSchema}):
+ * reorder, move, remove. Each is one statement whatever the list's length, writes only the rows
+ * whose position changes, raises the parent's revision when the list changed, and in the same
+ * statement records the order after the change in the list's history and prunes that history.
  * <p>
  * No index covers the position, so that moving a member is a heap-only update that writes no index
  * entry, and no constraint checks it. Positions stay unique and dense because every statement that
@@ -17,35 +21,46 @@ public final class OrderedList {
 
     /**
      * A query-language condition, always true, for the query that locks the parent row before a
-     * reorder: it turns nested-loop joins off for the rest of the transaction ({@code set_config}
-     * with {@code true} is transaction-local), so the reorder statement, planned after it, cannot
-     * use one. The reorder joins a list's rows to their new positions; when the planner
-     * underestimates the list (a big list in a table of small ones, or rows not analyzed yet) it
-     * picks a nested loop that rescans the new positions for every row: 10 s for 5,000 tracks
+     * reorder or move: it turns nested-loop joins off for the rest of the transaction
+     * ({@code set_config} with {@code true} is transaction-local), so the statement, planned after
+     * it, cannot use one. These statements join a list's rows to their new positions; when the
+     * planner underestimates the list (a big list in a table of small ones, or rows not analyzed yet)
+     * it picks a nested loop that rescans the new positions for every row: 10 s for 5,000 tracks
      * instead of 0.1 s with a hash join. Part of the lock query rather than a statement of its own,
      * it costs no round trip.
      */
     public static final String HASH_JOINS_ONLY = "function('set_config', 'enable_nestloop', 'off', true) = 'off'";
 
     private final String reorderSql;
+    private final String rangeMoveSql;
+    private final String anchoredMoveSql;
     private final String removeSql;
 
-    /**
-     * @param members table of the member rows
-     * @param tenant tenant column, in both tables
-     * @param parent column of {@code members} naming the parent row
-     * @param item column of {@code members} naming the member
-     * @param itemType SQL type of {@code item}, so requested ids compare without casting every row
-     * @param position position column, dense from {@code firstPosition}
-     * @param firstPosition 0 for zero-based positions, 1 for track numbers
-     * @param parents table of the parent rows, with {@code id}, {@code revision} and {@code updated_at}
-     */
-    public OrderedList(String members, String tenant, String parent, String item, String itemType, String position,
-            int firstPosition, String parents) {
-        // One statement for any N: the requested ids arrive as one array parameter, the new dense
-        // order is computed by a window function, only rows whose position changes are written, and
-        // the parent's revision goes up only when something moved. The new positions are the row
-        // numbers of all the list's members, from firstPosition: dense and unique by construction.
+    public OrderedList(ListSchema list) {
+        String members = list.members();
+        String tenant = list.tenant();
+        String parent = list.parent();
+        String item = list.item();
+        String position = list.position();
+        int first = list.firstPosition();
+        // Every member's new position is its row number in the new order, from the first position:
+        // dense and unique by construction. Only the rows whose position changes are written.
+        String write = """
+                moved AS (
+                    UPDATE %1$s m SET %5$s = next.pos FROM next
+                    WHERE m.%2$s = ?1 AND m.%3$s = ?2 AND m.%4$s = next.item AND m.%5$s <> next.pos
+                    RETURNING 1),
+                """.formatted(members, tenant, parent, item, position);
+        String newOrder = "ARRAY(SELECT item FROM next ORDER BY pos)";
+        // The list's members with their zero-based positions.
+        String current = """
+                list AS (
+                    SELECT m.%4$s AS item, m.%5$s - %6$d AS p FROM %1$s m WHERE m.%2$s = ?1 AND m.%3$s = ?2),
+                """.formatted(members, tenant, parent, item, position, first);
+
+        // ?3 the requested ids; ?4 actor, ?5 kind, ?6 retention. The requested members first, in
+        // the requested order, then the others in their previous order; ids that are not members
+        // match no row and so are ignored.
         this.reorderSql = """
                 WITH requested AS (
                     SELECT r.item, r.ord FROM unnest(CAST(?3 AS %5$s[])) WITH ORDINALITY AS r(item, ord)),
@@ -54,24 +69,68 @@ public final class OrderedList {
                            row_number() OVER (ORDER BY requested.ord NULLS LAST, m.%6$s) - 1 + %7$d AS pos
                     FROM %1$s m LEFT JOIN requested ON requested.item = m.%4$s
                     WHERE m.%2$s = ?1 AND m.%3$s = ?2),
-                moved AS (
-                    UPDATE %1$s m SET %6$s = next.pos FROM next
-                    WHERE m.%2$s = ?1 AND m.%3$s = ?2 AND m.%4$s = next.item AND m.%6$s <> next.pos
-                    RETURNING 1)
-                UPDATE %8$s SET revision = revision + 1, updated_at = now()
-                WHERE %2$s = ?1 AND id = ?2 AND EXISTS (SELECT 1 FROM moved)
-                """.formatted(members, tenant, parent, item, itemType, position, firstPosition, parents);
-        // The members after the removed one move up one position, in the same statement.
+                """.formatted(members, tenant, parent, item, list.itemType(), position, first)
+                + write + OrderHistory.revise(list, "moved", 6) + OrderHistory.entry(list, newOrder, 4);
+
+        // ?3 range start, ?4 range length, ?5 insert before (zero-based positions); ?6 actor, ?7
+        // kind, ?8 retention. The range sorts just before the member at ?5 (after the last for the
+        // list's length), keeping its relative order; nothing moves unless the range and the target
+        // lie within the list.
+        this.rangeMoveSql = "WITH " + current + """
+                size AS (SELECT count(*) AS n FROM list),
+                next AS (
+                    SELECT item,
+                           row_number() OVER (ORDER BY
+                               CASE WHEN p >= CAST(?3 AS int) AND p < CAST(?3 AS int) + CAST(?4 AS int)
+                                    THEN CAST(?5 AS int) ELSE p END,
+                               CASE WHEN p >= CAST(?3 AS int) AND p < CAST(?3 AS int) + CAST(?4 AS int)
+                                    THEN 0 ELSE 1 END,
+                               p) - 1 + %1$d AS pos
+                    FROM list
+                    WHERE (SELECT CAST(?3 AS int) + CAST(?4 AS int) <= n AND CAST(?5 AS int) <= n FROM size)),
+                """.formatted(first)
+                + write + OrderHistory.revise(list, "moved", 8) + ",\nrecorded AS ("
+                + OrderHistory.entry(list, newOrder, 6) + " RETURNING 1)\n"
+                + "SELECT (SELECT n FROM size), (SELECT count(*) FROM recorded)";
+
+        // ?3 the ids to move, ?4 the anchor, ?5 0 to move them before it or 2 after it; ?6 actor, ?7
+        // kind, ?8 retention. The moved members sort at the anchor's position, on its chosen side,
+        // in the requested order; nothing moves unless the anchor and every moved id are members.
+        this.anchoredMoveSql = "WITH " + current + """
+                requested AS (
+                    SELECT r.item, r.ord FROM unnest(CAST(?3 AS %1$s[])) WITH ORDINALITY AS r(item, ord)),
+                anchor AS (SELECT p FROM list WHERE item = CAST(?4 AS %1$s)),
+                strangers AS (
+                    SELECT requested.ord FROM requested
+                    WHERE NOT EXISTS (SELECT 1 FROM list WHERE list.item = requested.item)),
+                next AS (
+                    SELECT list.item,
+                           row_number() OVER (ORDER BY
+                               CASE WHEN requested.ord IS NULL THEN list.p ELSE (SELECT p FROM anchor) END,
+                               CASE WHEN requested.ord IS NULL THEN 1 ELSE CAST(?5 AS int) END,
+                               requested.ord) - 1 + %2$d AS pos
+                    FROM list LEFT JOIN requested ON requested.item = list.item
+                    WHERE EXISTS (SELECT 1 FROM anchor) AND NOT EXISTS (SELECT 1 FROM strangers)),
+                """.formatted(list.itemType(), first)
+                + write + OrderHistory.revise(list, "moved", 8) + ",\nrecorded AS ("
+                + OrderHistory.entry(list, newOrder, 6) + " RETURNING 1)\n"
+                + """
+                        SELECT EXISTS (SELECT 1 FROM anchor),
+                               (SELECT string_agg(CAST(ord AS text), ',' ORDER BY ord) FROM strangers),
+                               (SELECT count(*) FROM recorded)""";
+
+        // ?3 the member; ?4 actor, ?5 kind, ?6 retention. The members after it move up one
+        // position, in the same statement.
         this.removeSql = """
                 WITH gone AS (
                     DELETE FROM %1$s WHERE %2$s = ?1 AND %3$s = ?2 AND %4$s = ?3
                     RETURNING %5$s),
                 shifted AS (
                     UPDATE %1$s m SET %5$s = m.%5$s - 1 FROM gone
-                    WHERE m.%2$s = ?1 AND m.%3$s = ?2 AND m.%5$s > gone.%5$s)
-                UPDATE %6$s SET revision = revision + 1, updated_at = now()
-                WHERE %2$s = ?1 AND id = ?2 AND EXISTS (SELECT 1 FROM gone)
-                """.formatted(members, tenant, parent, item, position, parents);
+                    WHERE m.%2$s = ?1 AND m.%3$s = ?2 AND m.%5$s > gone.%5$s),
+                """.formatted(members, tenant, parent, item, position)
+                + OrderHistory.revise(list, "gone", 6)
+                + OrderHistory.entry(list, OrderHistory.currentOrder(list, "AND m.%s <> ?3".formatted(item)), 4);
     }
 
     /**
@@ -80,32 +139,104 @@ public final class OrderedList {
      *
      * @return whether it was a member
      */
-    public Uni<Boolean> remove(Mutiny.Session session, Object tenant, Object parentId, Object item) {
+    public Uni<Boolean> remove(Mutiny.Session session, Object tenant, Object parentId, Object item, Editor editor,
+            ChangeKind kind) {
         return session.createNativeQuery(removeSql)
                 .setParameter(1, tenant)
                 .setParameter(2, parentId)
                 .setParameter(3, item)
+                .setParameter(4, editor.actor())
+                .setParameter(5, kind.value())
+                .setParameter(6, editor.retain())
                 .executeUpdate()
-                .map(parentsUpdated -> parentsUpdated > 0);
+                .map(recorded -> recorded > 0);
     }
 
     /**
      * Puts the requested members first, in the requested order, and every other member after them in
-     * its previous relative order. The caller must hold the parent row lock, taken by a query that
-     * includes {@link #HASH_JOINS_ONLY}, and must have rejected duplicate ids. Ids that are not
-     * members are ignored.
+     * its previous relative order ({@link ReorderRule#apply}). The caller must hold the parent row
+     * lock, taken by a query that includes {@link #HASH_JOINS_ONLY}, and must have rejected
+     * duplicate ids. Ids that are not members are ignored.
      *
      * @param requested the ids as an array of the item type's Java values ({@code String[]} for
      *        text, {@code UUID[]} for uuid): the driver binds it as exactly that SQL array
+     * @param kind {@link ChangeKind#REORDER}, or {@link ChangeKind#RESTORE} for a recorded order
      *
      * @return whether the order changed (and with it the parent's revision)
      */
-    public Uni<Boolean> reorder(Mutiny.Session session, Object tenant, Object parentId, Object[] requested) {
+    public Uni<Boolean> reorder(Mutiny.Session session, Object tenant, Object parentId, Object[] requested,
+            Editor editor, ChangeKind kind) {
         return session.createNativeQuery(reorderSql)
                 .setParameter(1, tenant)
                 .setParameter(2, parentId)
                 .setParameter(3, requested)
+                .setParameter(4, editor.actor())
+                .setParameter(5, kind.value())
+                .setParameter(6, editor.retain())
                 .executeUpdate()
-                .map(parentsUpdated -> parentsUpdated > 0);
+                .map(recorded -> recorded > 0);
+    }
+
+    /**
+     * A range move ({@link MoveRule#moveRange}), once the caller has checked that the numbers are
+     * not negative and the length at least one. Writes nothing when the range or the target lies
+     * beyond the list. The caller must hold the lock as for {@link #reorder}.
+     */
+    public Uni<RangeMoved> moveRange(Mutiny.Session session, Object tenant, Object parentId, RangeMove move,
+            Editor editor) {
+        return session.createNativeQuery(rangeMoveSql, Object[].class)
+                .setParameter(1, tenant)
+                .setParameter(2, parentId)
+                .setParameter(3, move.start())
+                .setParameter(4, move.length())
+                .setParameter(5, move.insertBefore())
+                .setParameter(6, editor.actor())
+                .setParameter(7, ChangeKind.MOVE.value())
+                .setParameter(8, editor.retain())
+                .getSingleResult()
+                .map(row -> new RangeMoved(((Number) row[0]).intValue(), ((Number) row[1]).longValue() > 0));
+    }
+
+    /**
+     * An id-anchored move ({@link MoveRule#moveNextTo}), once the caller has rejected duplicate ids
+     * and an anchor among them. Writes nothing when the anchor or any moved id is not a member. The
+     * caller must hold the lock as for {@link #reorder}.
+     *
+     * @param ids the ids to move, as for {@link #reorder}
+     * @param anchor an id of the item type's Java value
+     */
+    public Uni<AnchoredMoved> moveNextTo(Mutiny.Session session, Object tenant, Object parentId, Object[] ids,
+            Object anchor, boolean after, Editor editor) {
+        return session.createNativeQuery(anchoredMoveSql, Object[].class)
+                .setParameter(1, tenant)
+                .setParameter(2, parentId)
+                .setParameter(3, ids)
+                .setParameter(4, anchor)
+                .setParameter(5, after ? 2 : 0)
+                .setParameter(6, editor.actor())
+                .setParameter(7, ChangeKind.MOVE.value())
+                .setParameter(8, editor.retain())
+                .getSingleResult()
+                .map(row -> new AnchoredMoved((Boolean) row[0], indexes((String) row[1]),
+                        ((Number) row[2]).longValue() > 0));
+    }
+
+    /** Zero-based indexes from one-based ordinals, as the statement lists them. */
+    private static List<Integer> indexes(String ordinals) {
+        if (ordinals == null) {
+            return List.of();
+        }
+        return Arrays.stream(ordinals.split(",")).map(ordinal -> Integer.parseInt(ordinal) - 1).toList();
+    }
+
+    /** The outcome of a range move: the list's length, and whether the order changed. */
+    public record RangeMoved(int size, boolean changed) {
+    }
+
+    /**
+     * The outcome of an id-anchored move: whether the anchor is a member, the indexes of the moved
+     * ids that are not, and whether the order changed.
+     */
+    public record AnchoredMoved(boolean anchorFound, List<Integer> strangers, boolean changed) {
     }
 }

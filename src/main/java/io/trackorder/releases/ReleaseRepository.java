@@ -48,7 +48,7 @@ public class ReleaseRepository implements PanacheRepositoryBase<Release, Release
 
     public Uni<List<Release>> page(WorkspaceMember member, ReleaseQuery query) {
         return find(filtered(member, query), Sort.descending("createdAt", "id"), filters(member, query))
-                .range(query.offset(), query.offset() + query.limit() - 1)
+                .range(query.paging().offset(), query.paging().offset() + query.paging().limit() - 1)
                 .list();
     }
 

@@ -16,6 +16,7 @@ import io.trackorder.conditional.Versioned;
 import io.trackorder.database.RunsToCompletion;
 import io.trackorder.errors.ApiException;
 import io.trackorder.errors.ErrorCode;
+import io.trackorder.ordering.Editors;
 import io.trackorder.releasetracks.ReleaseTrack;
 import io.trackorder.releasetracks.ReleaseTrackRepository;
 import io.trackorder.releasetracks.ReleaseTrackService;
@@ -36,8 +37,11 @@ public class ReleaseService {
     private final ReleaseRepository releases;
     private final ReleaseAccess access;
     private final ReleaseTrackRepository tracks;
+    private final Editors editors;
 
-    public ReleaseService(ReleaseRepository releases, ReleaseAccess access, ReleaseTrackRepository tracks) {
+    public ReleaseService(ReleaseRepository releases, ReleaseAccess access, ReleaseTrackRepository tracks,
+            Editors editors) {
+        this.editors = editors;
         this.releases = releases;
         this.access = access;
         this.tracks = tracks;
@@ -63,6 +67,10 @@ public class ReleaseService {
         return releases.persist(release)
                 .chain(() -> created.isEmpty() ? Uni.createFrom().voidItem() : tracks.persist(created))
                 .chain(() -> releases.flush())
+                // A release made with tracks starts its history with their order, so the first
+                // change after it can be undone.
+                .chain(() -> created.isEmpty() ? Uni.createFrom().voidItem()
+                        : tracks.recordAdded(release.tenantId, release.id, editors.of(member.userId())))
                 .map(done -> new Versioned<>(ReleaseView.of(release, created), release.tag()));
     }
 
@@ -71,8 +79,7 @@ public class ReleaseService {
         return releases.count(member, query)
                 .chain(total -> releases.page(member, query)
                         .map(page -> new Replies.ReleasePage(page.stream().map(ReleaseView::withoutTracks).toList(),
-                                new Replies.Pagination(query.page(), query.limit(), total,
-                                        (total + query.limit() - 1) / query.limit()))));
+                                query.paging().of(total))));
     }
 
     @WithSession

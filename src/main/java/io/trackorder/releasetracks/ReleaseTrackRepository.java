@@ -8,7 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.trackorder.ordering.ChangeKind;
+import io.trackorder.ordering.Editor;
+import io.trackorder.ordering.ListSchema;
+import io.trackorder.ordering.OrderHistory;
 import io.trackorder.ordering.OrderedList;
+import io.trackorder.ordering.RangeMove;
 import io.trackorder.releases.ReleaseAccess;
 
 /**
@@ -19,8 +24,10 @@ import io.trackorder.releases.ReleaseAccess;
 @ApplicationScoped
 public class ReleaseTrackRepository implements PanacheRepositoryBase<ReleaseTrack, ReleaseTrack.Key> {
 
-    private static final OrderedList RELEASE_ORDER = new OrderedList(
-            "release_tracks", "tenant_id", "release_id", "id", "uuid", "track_number", 1, "releases");
+    private static final ListSchema RELEASE_LIST = new ListSchema("release_tracks", "tenant_id", "release_id", "id",
+            "uuid", "track_number", 1, "releases", "release_order_history");
+    private static final OrderedList RELEASE_ORDER = new OrderedList(RELEASE_LIST);
+    private static final OrderHistory RELEASE_HISTORY = new OrderHistory(RELEASE_LIST);
 
     public Uni<List<ReleaseTrack>> ofRelease(int tenantId, UUID releaseId) {
         return find("tenantId = ?1 and releaseId = ?2", Sort.by("trackNumber"), tenantId, releaseId).list();
@@ -39,12 +46,45 @@ public class ReleaseTrackRepository implements PanacheRepositoryBase<ReleaseTrac
      *
      * @return whether the release had the track
      */
-    public Uni<Boolean> remove(int tenantId, UUID releaseId, UUID trackId) {
-        return getSession().chain(session -> RELEASE_ORDER.remove(session, tenantId, releaseId, trackId));
+    public Uni<Boolean> remove(int tenantId, UUID releaseId, UUID trackId, Editor editor) {
+        return getSession().chain(session -> RELEASE_ORDER.remove(session, tenantId, releaseId, trackId, editor,
+                ChangeKind.REMOVE));
     }
 
     /** See {@link OrderedList#reorder}. */
-    public Uni<Boolean> reorder(int tenantId, UUID releaseId, UUID[] trackIds) {
-        return getSession().chain(session -> RELEASE_ORDER.reorder(session, tenantId, releaseId, trackIds));
+    public Uni<Boolean> reorder(int tenantId, UUID releaseId, UUID[] trackIds, Editor editor, ChangeKind kind) {
+        return getSession().chain(session -> RELEASE_ORDER.reorder(session, tenantId, releaseId, trackIds, editor, kind));
+    }
+
+    /** See {@link OrderedList#moveRange}. */
+    public Uni<OrderedList.RangeMoved> moveRange(int tenantId, UUID releaseId, RangeMove move, Editor editor) {
+        return getSession().chain(session -> RELEASE_ORDER.moveRange(session, tenantId, releaseId, move, editor));
+    }
+
+    /** See {@link OrderedList#moveNextTo}. */
+    public Uni<OrderedList.AnchoredMoved> moveNextTo(int tenantId, UUID releaseId, UUID[] trackIds, UUID anchor,
+            boolean after, Editor editor) {
+        return getSession().chain(session -> RELEASE_ORDER.moveNextTo(session, tenantId, releaseId, trackIds, anchor,
+                after, editor));
+    }
+
+    /** Records the track list as it is now, after tracks were added (see {@link OrderHistory#record}). */
+    public Uni<Void> recordAdded(int tenantId, UUID releaseId, Editor editor) {
+        return getSession().chain(session -> RELEASE_HISTORY.record(session, tenantId, releaseId, editor, ChangeKind.ADD));
+    }
+
+    /** See {@link OrderHistory#page}. */
+    public Uni<List<OrderHistory.Entry>> history(int tenantId, UUID releaseId, int limit, int offset) {
+        return getSession().chain(session -> RELEASE_HISTORY.page(session, tenantId, releaseId, limit, offset));
+    }
+
+    /** See {@link OrderHistory#count}. */
+    public Uni<Long> historySize(int tenantId, UUID releaseId) {
+        return getSession().chain(session -> RELEASE_HISTORY.count(session, tenantId, releaseId));
+    }
+
+    /** See {@link OrderHistory#entry}. */
+    public Uni<OrderHistory.Entry> historyEntry(int tenantId, UUID releaseId, long revision) {
+        return getSession().chain(session -> RELEASE_HISTORY.entry(session, tenantId, releaseId, revision));
     }
 }

@@ -22,7 +22,14 @@ import io.trackorder.conditional.IfMatch;
 import io.trackorder.conditional.Versioned;
 import io.trackorder.database.RunsToCompletion;
 import io.trackorder.errors.ApiException;
+import io.trackorder.errors.ErrorCode;
+import io.trackorder.ordering.ChangeKind;
+import io.trackorder.ordering.Editor;
+import io.trackorder.ordering.Editors;
+import io.trackorder.ordering.MoveBody;
+import io.trackorder.ordering.OrderHistory;
 import io.trackorder.ordering.ReorderRule;
+import io.trackorder.releases.Paging;
 import io.trackorder.releases.Release;
 import io.trackorder.releases.ReleaseAccess;
 import io.trackorder.security.WorkspaceMember;
@@ -40,12 +47,17 @@ public class ReleaseTrackService {
 
     public static final int MAX_TRACKS = 1_000;
 
+    static final MoveBody.Fields MOVE_FIELDS = new MoveBody.Fields("rangeStart", "rangeLength", "insertBefore",
+            "trackIds", "beforeTrackId", "afterTrackId", false);
+
     private final ReleaseAccess access;
     private final ReleaseTrackRepository tracks;
+    private final Editors editors;
 
-    public ReleaseTrackService(ReleaseAccess access, ReleaseTrackRepository tracks) {
+    public ReleaseTrackService(ReleaseAccess access, ReleaseTrackRepository tracks, Editors editors) {
         this.access = access;
         this.tracks = tracks;
+        this.editors = editors;
     }
 
     /**
@@ -70,6 +82,7 @@ public class ReleaseTrackService {
             release.revision++;
             release.updatedAt = now;
             return tracks.persist(track).chain(() -> tracks.flush())
+                    .chain(() -> tracks.recordAdded(member.tenantId(), id, editors.of(member.userId())))
                     .map(done -> new Versioned<>(ReleaseTrackView.of(track), release.tag()));
         }));
     }
@@ -100,8 +113,8 @@ public class ReleaseTrackService {
      */
     @WithTransaction
     public Uni<EntityTag> removeTrack(WorkspaceMember member, UUID id, UUID trackId, IfMatch ifMatch) {
-        return access.editable(member, id, ifMatch).chain(release -> tracks.remove(member.tenantId(), id, trackId)
-                .map(removed -> {
+        return access.editable(member, id, ifMatch)
+                .chain(release -> tracks.remove(member.tenantId(), id, trackId, editors.of(member.userId())).map(removed -> {
                     if (!removed) {
                         throw new ReleaseTrackNotFound();
                     }
@@ -117,11 +130,11 @@ public class ReleaseTrackService {
     public Uni<Versioned<List<ReleaseTrackView>>> reorder(WorkspaceMember member, UUID id, List<String> requestedOrder,
             IfMatch ifMatch) {
         // UUIDs are case-insensitive: compare them, and name them in errors, in their canonical lower case.
-        List<String> trackOrder = requestedOrder.stream().map(trackId -> trackId.toLowerCase(Locale.ROOT)).toList();
+        List<String> trackOrder = requestedOrder.stream().map(ReleaseTrackService::canonical).toList();
         List<String> duplicates = ReorderRule.duplicates(trackOrder);
         if (!duplicates.isEmpty()) {
             return Uni.createFrom().failure(BodyFields.invalid(TrackOrderRequest.FIELD,
-                    "trackOrder lists the same track more than once: " + named(duplicates)));
+                    "trackOrder lists the same track more than once: " + MoveBody.named(duplicates)));
         }
         List<String> malformed = trackOrder.stream().filter(trackId -> Uuids.parse(trackId) == null).toList();
         UUID[] requested = malformed.isEmpty() ? trackOrder.stream().map(Uuids::parse).toArray(UUID[]::new) : null;
@@ -132,18 +145,114 @@ public class ReleaseTrackService {
             if (!malformed.isEmpty()) {
                 throw notTracks(malformed);
             }
-            Uni<Boolean> changed = requested.length == 0
-                    ? Uni.createFrom().item(false)
-                    : tracks.reorder(member.tenantId(), id, requested);
-            return changed.chain(moved -> tracks.ofRelease(member.tenantId(), id).map(found -> {
-                List<String> strangers = strangers(requested, found);
+            return reordered(member, release, requested, ChangeKind.REORDER).map(ordered -> {
+                List<String> strangers = strangers(requested, ordered.body());
                 if (!strangers.isEmpty()) {
                     throw notTracks(strangers);
                 }
-                return new Versioned<>(ReleaseTrackView.of(found),
-                        EntityTag.ofObject(moved ? release.revision + 1 : release.revision, release.changeCount));
-            }));
+                return ordered.map(ReleaseTrackView::of);
+            });
         });
+    }
+
+    /**
+     * Moves a range of tracks, or tracks next to an anchor track (src/site/markdown/api.md), in one
+     * statement; a move that leaves the order as it was writes nothing.
+     */
+    @WithTransaction
+    public Uni<Versioned<List<ReleaseTrackView>>> move(WorkspaceMember member, UUID id, MoveBody move,
+            IfMatch ifMatch) {
+        Editor editor = editors.of(member.userId());
+        return access.editableForReorder(member, id, ifMatch).chain(release -> {
+            Uni<Boolean> changed;
+            if (move.isRange()) {
+                changed = tracks.moveRange(member.tenantId(), id, move.range(), editor).map(moved -> {
+                    move.requireFits(moved.size(), MOVE_FIELDS);
+                    return moved.changed();
+                });
+            } else {
+                // An id that is not a UUID names no track; the nil UUID stands in for it, matching none.
+                UUID[] ids = move.ids().stream().map(ReleaseTrackService::uuidOrNil).toArray(UUID[]::new);
+                changed = tracks.moveNextTo(member.tenantId(), id, ids, uuidOrNil(move.anchor()), move.after(), editor)
+                        .map(moved -> {
+                            move.requireMembers(moved, MOVE_FIELDS);
+                            return moved.changed();
+                        });
+            }
+            return changed.chain(moved -> tracksAfter(release, moved)).map(ordered -> ordered.map(ReleaseTrackView::of));
+        });
+    }
+
+    /** The newest entries of the track list's order history, for anyone who can see the release. */
+    @WithSession
+    public Uni<TrackHistoryPage> history(WorkspaceMember member, UUID id, Paging paging) {
+        int tenant = member.tenantId();
+        return access.visible(member, id)
+                .chain(release -> tracks.historySize(tenant, id))
+                .chain(total -> tracks.history(tenant, id, paging.limit(), paging.offset())
+                        .map(entries -> new TrackHistoryPage(entries.stream().map(TrackHistoryPage.Item::of).toList(),
+                                paging.of(total))));
+    }
+
+    /** One entry of the order history, with the order after its change. */
+    @WithSession
+    public Uni<TrackHistoryEntry> historyEntry(WorkspaceMember member, UUID id, long revision) {
+        return access.visible(member, id)
+                .chain(release -> tracks.historyEntry(member.tenantId(), id, revision))
+                .map(entry -> TrackHistoryEntry.of(requireEntry(entry)));
+    }
+
+    /**
+     * Gives the current tracks the order recorded at {@code revision}: recorded tracks first in
+     * that order, tracks added since after them in their current order. A new change, so it can
+     * itself be undone.
+     */
+    @WithTransaction
+    public Uni<Versioned<List<ReleaseTrackView>>> restore(WorkspaceMember member, UUID id, long revision,
+            IfMatch ifMatch) {
+        return access.editableForReorder(member, id, ifMatch)
+                .chain(release -> tracks.historyEntry(member.tenantId(), id, revision).chain(entry -> {
+                    UUID[] order = requireEntry(entry).trackIds().stream().map(UUID::fromString).toArray(UUID[]::new);
+                    return reordered(member, release, order, ChangeKind.RESTORE);
+                }))
+                .map(ordered -> ordered.map(ReleaseTrackView::of));
+    }
+
+    /** Applies the reorder rule with {@code order}, then reads the tracks back in their new order. */
+    private Uni<Versioned<List<ReleaseTrack>>> reordered(WorkspaceMember member, Release release, UUID[] order,
+            ChangeKind kind) {
+        Uni<Boolean> changed = order.length == 0
+                ? Uni.createFrom().item(false)
+                : tracks.reorder(member.tenantId(), release.id, order, editors.of(member.userId()), kind);
+        return changed.chain(moved -> tracksAfter(release, moved));
+    }
+
+    /** The tracks in their order after a change, and the release's tag with them. */
+    private Uni<Versioned<List<ReleaseTrack>>> tracksAfter(Release release, boolean changed) {
+        return tracks.ofRelease(release.tenantId, release.id)
+                .map(found -> new Versioned<>(found, tagAfter(release, changed)));
+    }
+
+    private static EntityTag tagAfter(Release release, boolean changed) {
+        return EntityTag.ofObject(changed ? release.revision + 1 : release.revision, release.changeCount);
+    }
+
+    /** UUIDs are case-insensitive: they are compared, and named in errors, in lower case. */
+    static String canonical(String trackId) {
+        return trackId.toLowerCase(Locale.ROOT);
+    }
+
+    private static UUID uuidOrNil(String id) {
+        UUID parsed = Uuids.parse(id);
+        return parsed != null ? parsed : new UUID(0, 0);
+    }
+
+    private static OrderHistory.Entry requireEntry(OrderHistory.Entry entry) {
+        if (entry == null) {
+            throw new ApiException(ErrorCode.RESOURCE_NOT_FOUND,
+                    "The release's track order history has no entry for this revision");
+        }
+        return entry;
     }
 
     /** A new track of the release, numbered {@code trackNumber}, with the edit's fields. */
@@ -171,12 +280,7 @@ public class ReleaseTrackService {
 
     private static ApiException notTracks(List<String> ids) {
         return BodyFields.invalid(TrackOrderRequest.FIELD,
-                "trackOrder lists ids that are not tracks of this release: " + named(ids));
+                "trackOrder lists ids that are not tracks of this release: " + MoveBody.named(ids));
     }
 
-    /** At most ten ids, so that a message stays readable whatever the request held. */
-    private static String named(List<String> ids) {
-        String shown = String.join(", ", ids.subList(0, Math.min(10, ids.size())));
-        return ids.size() > 10 ? shown + " and " + (ids.size() - 10) + " more" : shown;
-    }
 }

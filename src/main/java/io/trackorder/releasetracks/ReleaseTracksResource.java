@@ -11,10 +11,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -26,8 +28,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.trackorder.conditional.IfMatch;
 import io.trackorder.conditional.Versioned;
+import io.trackorder.ordering.MoveBody;
+import io.trackorder.ordering.OrderHistory;
 import io.trackorder.ordering.ReorderMetrics;
 import io.trackorder.ordering.ReorderMetrics.Surface;
+import io.trackorder.ordering.RestoreBody;
+import io.trackorder.releases.Paging;
 import io.trackorder.releases.ReleaseNotFound;
 import io.trackorder.releases.Replies;
 import io.trackorder.releases.Replies.Reply;
@@ -106,6 +112,48 @@ public class ReleaseTracksResource {
         List<String> order = request.trackOrder();
         return reorderMetrics.record(Surface.RELEASES, order.size(),
                 tracks.reorder(member.get(), ReleaseNotFound.parseId(id), order, IfMatch.parse(ifMatch)))
+                .map(ordered -> ordered.map(Replies.saying("Tracks reordered successfully")).ok());
+    }
+
+    @POST
+    @Path("move")
+    @RequestBody(content = @Content(schema = @Schema(ref = "TrackMoveRequest")))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseTrackListResponse")))
+    public Uni<RestResponse<Reply<List<ReleaseTrackView>>>> move(@PathParam("id") String id, JsonNode body,
+            @HeaderParam(IfMatch.HEADER) String ifMatch) {
+        MoveBody move = MoveBody.parse(body, ReleaseTrackService.MOVE_FIELDS, ReleaseTrackService.MAX_TRACKS,
+                ReleaseTrackService::canonical);
+        return tracks.move(member.get(), ReleaseNotFound.parseId(id), move, IfMatch.parse(ifMatch))
+                .map(ordered -> ordered.map(Replies.saying("Tracks reordered successfully")).ok());
+    }
+
+    @GET
+    @Path("history")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "TrackOrderHistoryResponse")))
+    public Uni<Reply<TrackHistoryPage>> history(@PathParam("id") String id,
+            @Parameter(ref = "page") @QueryParam("page") String page,
+            @Parameter(ref = "release_limit") @QueryParam("limit") String limit) {
+        Paging paging = Paging.parse(page, limit);
+        return tracks.history(member.get(), ReleaseNotFound.parseId(id), paging).map(Replies::data);
+    }
+
+    @GET
+    @Path("history/{revision}")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "TrackOrderHistoryEntryResponse")))
+    public Uni<Reply<TrackHistoryEntry>> historyEntry(@PathParam("id") String id,
+            @PathParam("revision") String revision) {
+        return tracks.historyEntry(member.get(), ReleaseNotFound.parseId(id), OrderHistory.revision(revision))
+                .map(Replies::data);
+    }
+
+    @POST
+    @Path("restore")
+    @RequestBody(content = @Content(schema = @Schema(ref = "TrackRestoreRequest")))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(ref = "ReleaseTrackListResponse")))
+    public Uni<RestResponse<Reply<List<ReleaseTrackView>>>> restore(@PathParam("id") String id, JsonNode body,
+            @HeaderParam(IfMatch.HEADER) String ifMatch) {
+        long revision = RestoreBody.parse(body, false);
+        return tracks.restore(member.get(), ReleaseNotFound.parseId(id), revision, IfMatch.parse(ifMatch))
                 .map(ordered -> ordered.map(Replies.saying("Tracks reordered successfully")).ok());
     }
 }

@@ -10,6 +10,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.trackorder.Ids;
 import io.trackorder.TenantKey;
+import io.trackorder.ordering.Editor;
 import io.trackorder.web.PageRequest;
 
 @ApplicationScoped
@@ -81,11 +82,12 @@ public class TrackRepository implements PanacheRepositoryBase<Track, TenantKey> 
 
     /**
      * Deletes a track and its memberships in one statement: the tracks after it in each collection
-     * move up, and each of those collections gets a new revision. The caller must hold the locks of
-     * the track and of every collection holding it ({@code CollectionRepository#lockHolding}): those
-     * locks, not an index, keep the shifted positions unique.
+     * move up, each of those collections gets a new revision, and each records its new order in
+     * its order history. The caller must hold the locks of the track and of every collection holding
+     * it ({@code CollectionRepository#lockHolding}): those locks, not an index, keep the shifted
+     * positions unique.
      */
-    public Uni<Void> deleteWithMemberships(String organizationId, String id) {
+    public Uni<Void> deleteWithMemberships(String organizationId, String id, Editor editor) {
         return getSession().chain(session -> session.createNativeQuery("""
                 WITH gone AS (
                     DELETE FROM collection_tracks WHERE organization_id = ?1 AND track_id = ?2
@@ -96,10 +98,25 @@ public class TrackRepository implements PanacheRepositoryBase<Track, TenantKey> 
                       AND m.position > gone.position),
                 bumped AS (
                     UPDATE collections c SET revision = c.revision + 1, updated_at = now() FROM gone
-                    WHERE c.organization_id = ?1 AND c.id = gone.collection_id)
+                    WHERE c.organization_id = ?1 AND c.id = gone.collection_id
+                    RETURNING c.id, c.revision),
+                recorded AS (
+                    INSERT INTO collection_order_history
+                        (organization_id, collection_id, revision, changed_at, actor, change, track_ids)
+                    SELECT ?1, b.id, b.revision, now(), ?3, 'track_deleted',
+                           ARRAY(SELECT m.track_id FROM collection_tracks m
+                                 WHERE m.organization_id = ?1 AND m.collection_id = b.id AND m.track_id <> ?2
+                                 ORDER BY m.position)
+                    FROM bumped b),
+                pruned AS (
+                    DELETE FROM collection_order_history h USING bumped b
+                    WHERE h.organization_id = ?1 AND h.collection_id = b.id
+                      AND h.revision <= b.revision - CAST(?4 AS int))
                 DELETE FROM tracks WHERE organization_id = ?1 AND id = ?2""")
                 .setParameter(1, organizationId)
                 .setParameter(2, id)
+                .setParameter(3, editor.actor())
+                .setParameter(4, editor.retain())
                 .executeUpdate())
                 .replaceWithVoid();
     }

@@ -17,6 +17,7 @@ import io.trackorder.collections.CollectionRepository;
 import io.trackorder.database.RunsToCompletion;
 import io.trackorder.errors.ApiException;
 import io.trackorder.errors.ErrorCode;
+import io.trackorder.ordering.Editors;
 import io.trackorder.web.PageRequest;
 
 /** The organization's track catalogue. */
@@ -27,11 +28,13 @@ public class TrackService {
     private final TrackRepository tracks;
     private final CollectionRepository collections;
     private final Ids ids;
+    private final Editors editors;
 
-    public TrackService(TrackRepository tracks, CollectionRepository collections, Ids ids) {
+    public TrackService(TrackRepository tracks, CollectionRepository collections, Ids ids, Editors editors) {
         this.tracks = tracks;
         this.collections = collections;
         this.ids = ids;
+        this.editors = editors;
     }
 
     @WithTransaction
@@ -94,7 +97,7 @@ public class TrackService {
                     return collections.lockHolding(caller.organizationId(), id);
                 })
                 .chain(locked -> collections.clearCover(caller.organizationId(), id))
-                .chain(cleared -> tracks.deleteWithMemberships(caller.organizationId(), id));
+                .chain(cleared -> tracks.deleteWithMemberships(caller.organizationId(), id, editors.of(caller.userId())));
     }
 
     private static List<TrackView> views(List<Track> found) {

@@ -43,6 +43,8 @@ class OrderedListMatchesRuleTest {
 
     private static final long SEED = Long.getLong("reorder.seed", System.nanoTime());
 
+    private static final Editor EDITOR = new Editor("rule-test", 100);
+
     @Inject
     CollectionRepository collections;
 
@@ -103,7 +105,7 @@ class OrderedListMatchesRuleTest {
                         return inTransaction(() -> collections
                                 .findOwnedForReorder(new Caller(caller.organizationId(), caller.userId()), collection)
                                 .chain(() -> memberships.reorder(caller.organizationId(), collection,
-                                        requested.toArray(String[]::new))));
+                                        requested.toArray(String[]::new), EDITOR, ChangeKind.REORDER)));
                     }
 
                     @Override
@@ -144,7 +146,8 @@ class OrderedListMatchesRuleTest {
                         return inTransaction(() -> releases
                                 .findVisibleForReorder(new WorkspaceMember(tenant, member.userId(), false), releaseId)
                                 .chain(() -> releaseTracks.reorder(tenant, releaseId,
-                                        requested.stream().map(UUID::fromString).toArray(UUID[]::new))));
+                                        requested.stream().map(UUID::fromString).toArray(UUID[]::new), EDITOR,
+                                        ChangeKind.REORDER)));
                     }
 
                     @Override
