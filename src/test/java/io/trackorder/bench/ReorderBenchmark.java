@@ -53,6 +53,9 @@ public final class ReorderBenchmark {
     static final double PAGE_TARGET_MILLIS = 20;
     static final double RESIDENT_TARGET_MB = 200;
     static final double READY_TARGET_SECONDS = 2;
+    /** Recording the order history may make a reorder of this many tracks at most this much slower. */
+    static final int HISTORY_COST_SIZE = 1_000;
+    static final double HISTORY_COST_TARGET = 1.15;
 
     private static final Path BENCH = Path.of("src", "bench").toAbsolutePath();
 
@@ -114,7 +117,9 @@ public final class ReorderBenchmark {
                     new Floor("lean", lean, "bench_lean", "bench_lean.list_items", database, organization, work),
                     new Floor("own-schema", BENCH.resolve("floor.sql"), null, "collection_tracks", database,
                             organization, work),
-                    new Floor("HOT", lean, "bench_hot", "bench_hot.list_items", database, organization, work));
+                    new Floor("HOT", lean, "bench_hot", "bench_hot.list_items", database, organization, work),
+                    new Floor("own-schema + history", BENCH.resolve("floor-history.sql"), null, "collection_tracks",
+                            database, organization, work));
             report.addAll(compare(database, wrk, floors));
             report.addAll(afterwards(service, apiKey, organization));
         }
@@ -138,12 +143,19 @@ public final class ReorderBenchmark {
 
     /**
      * Every case on every side, one side after the other, and each side's HOT share over all of
-     * them. The ratios are against the first floor.
+     * them. The ratios are against the first floor; the cost of the history is the last floor's
+     * latency over the second's.
      */
     private List<String> compare(ServiceDatabase database, Wrk service, List<Floor> floors) throws Exception {
         List<Side> sides = new ArrayList<>(List.of(service));
         sides.addAll(floors);
         Floor lean = floors.get(0);
+        Floor ownSchema = floors.get(1);
+        Floor withHistory = floors.get(floors.size() - 1);
+        List<String> historyCost = new ArrayList<>(List.of("",
+                "| one client, N tracks | " + ownSchema.name() + " | " + withHistory.name()
+                        + " | history cost (mean / p50) | target | |",
+                "|---:|---:|---:|---:|---:|---|"));
         Map<Side, Updates> written = new LinkedHashMap<>();
         Permutations fifty = Permutations.of(THROUGHPUT_SIZE, random, work);
         progress("warming up the service (JIT), " + warmupSeconds + " s");
@@ -163,7 +175,9 @@ public final class ReorderBenchmark {
             lines.add(String.format(Locale.ROOT, "| %,d | %s | %d | %s | %.2f / %.2f | ≤ %.1f | %s |", latency.size,
                     millis(ours), ours.failures(), cells(floors, runs, ReorderBenchmark::millis), meanRatio, p50Ratio,
                     latency.target, verdict(ours.failures() == 0 && Math.max(meanRatio, p50Ratio) <= latency.target)));
+            historyCost.add(historyCost(latency.size, runs.get(ownSchema), runs.get(withHistory)));
         }
+        lines.addAll(historyCost);
 
         lines.addAll(List.of("",
                 "| clients, " + THROUGHPUT_SIZE + "-track lists | service reorders/s | non-2xx | " + columns(floors)
@@ -184,6 +198,17 @@ public final class ReorderBenchmark {
                 100 * updates.hotShare(), updates.all())));
         lines.add(hot.substring(0, hot.length() - 1) + ".");
         return lines;
+    }
+
+    /** A row of the history's cost: the floor that records it over the one that does not. */
+    private static String historyCost(int size, Run without, Run with) {
+        double mean = with.meanMillis() / without.meanMillis();
+        double p50 = with.p50Millis() / without.p50Millis();
+        boolean target = size == HISTORY_COST_SIZE;
+        return String.format(Locale.ROOT, "| %,d | %s | %s | %+.0f %% / %+.0f %% | %s | %s |", size, millis(without),
+                millis(with), 100 * (mean - 1), 100 * (p50 - 1),
+                target ? String.format(Locale.ROOT, "≤ %+.0f %%", 100 * (HISTORY_COST_TARGET - 1)) : "",
+                target ? verdict(Math.max(mean, p50) <= HISTORY_COST_TARGET) : "");
     }
 
     /** Each side in turn: a short warm-up, the measurement, and the member rows it updated. */
@@ -271,7 +296,8 @@ public final class ReorderBenchmark {
                         + " Load average before %s, after %s.\n\n"
                         + "Floors, run by `pgbench -M prepared` with `enable_nestloop=off`: **lean** (a table of the"
                         + " order alone, unique deferrable position), **own-schema** (the service's tables), **HOT**"
-                        + " (the lean table, position not indexed, fillfactor 70). Latencies are mean / p50; ratios"
+                        + " (the lean table, position not indexed, fillfactor 70), **own-schema + history** (own-schema"
+                        + " recording the order history as the service does). Latencies are mean / p50; ratios"
                         + " are service / lean floor.",
                 cpuModel(), Runtime.getRuntime().availableProcessors(), jvm.describe(), postgres, database.description, seconds,
                 CASE_WARMUP_SECONDS,
