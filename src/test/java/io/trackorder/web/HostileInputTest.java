@@ -211,7 +211,8 @@ class HostileInputTest {
                 new Endpoint(Endpoints.REMOVE_COLLECTION_TRACK, null, List.of(), List.of()),
                 new Endpoint(Endpoints.REORDER_COLLECTION, Map.of("ordered_track_ids", List.of()),
                         List.of(new Field("ordered_track_ids", "ids", 10_000)), List.of()),
-                // Beyond the maximum of a position: beyond the collection of two tracks.
+                // Each maximum is the largest value that fits the collection of two tracks; without the
+                // attack, the second track would move before the first.
                 new Endpoint(Endpoints.MOVE_COLLECTION_TRACKS, Map.of("range_start", 1, "insert_before", 0),
                         List.of(new Field("range_start", "number", 1), new Field("range_length", "number", 1),
                                 new Field("insert_before", "number", 2)),
@@ -224,7 +225,7 @@ class HostileInputTest {
                         List.of()),
                 new Endpoint(Endpoints.LIST_COLLECTION_ORDER_HISTORY, null, List.of(), page),
                 new Endpoint(Endpoints.GET_COLLECTION_ORDER_HISTORY_ENTRY, null, List.of(), List.of()),
-                // Beyond the maximum: a revision with no entry.
+                // Beyond the maximum, the last revision, is a revision with no entry.
                 new Endpoint(Endpoints.RESTORE_COLLECTION_ORDER, Map.of("revision", 1),
                         List.of(new Field("revision", "number", 2)), List.of()));
     }
