@@ -138,7 +138,8 @@ public record MoveBody(RangeMove range, List<String> ids, String anchor, boolean
         if (range.start() >= size) {
             throw beyond(fields.rangeStart(), fields.rangeStart() + " must be less than", size);
         }
-        if (range.start() + range.length() > size) {
+        // As long: start and length may each be up to int's largest.
+        if ((long) range.start() + range.length() > size) {
             throw beyond(fields.rangeLength(), fields.rangeStart() + " plus " + fields.rangeLength()
                     + " must be at most", size);
         }

@@ -31,8 +31,11 @@ class AccessTest {
                 Endpoints.CREATE_COLLECTION, Map.of("name", "x"),
                 Endpoints.UPDATE_COLLECTION, Map.of("name", "stolen"),
                 Endpoints.ADD_COLLECTION_TRACK, Map.of("track_id", track),
-                Endpoints.REORDER_COLLECTION, Map.of("ordered_track_ids", List.of(track)));
-        Map<String, String> ids = Map.of("organization_id", organization, "collection_id", collection, "track_id", track);
+                Endpoints.REORDER_COLLECTION, Map.of("ordered_track_ids", List.of(track)),
+                Endpoints.MOVE_COLLECTION_TRACKS, Map.of("range_start", 0, "insert_before", 1),
+                Endpoints.RESTORE_COLLECTION_ORDER, Map.of("revision", 1));
+        Map<String, String> ids = Map.of("organization_id", organization, "collection_id", collection, "track_id", track,
+                "revision", "1");
         return Endpoints.of(Endpoints.Surface.COLLECTIONS).stream()
                 .map(endpoint -> new Call(endpoint, endpoint.path(ids), bodies.get(endpoint))).toList();
     }

@@ -13,14 +13,19 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.IntSupplier;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import io.trackorder.ordering.MoveRule;
+import io.trackorder.ordering.RangeMove;
 import io.trackorder.support.Api;
 import io.trackorder.support.CallTally;
+import io.trackorder.support.Concurrently;
 import io.trackorder.support.PatientDatabase;
 import io.trackorder.support.TestDatabase;
 
@@ -155,6 +160,58 @@ class ConcurrentChangesTest {
 
     private static Response add(Api.Caller caller, String base, String track, String ifMatch) {
         return conditionally(caller, ifMatch).body(Map.of("track_id", track)).post(caller.path(base + "/tracks"));
+    }
+
+    /**
+     * Concurrent moves of one collection run one after another: each history entry is one of the
+     * requested moves applied to the order of the entry before it, and the last is the order.
+     */
+    @Test
+    void concurrentMovesAreEachOneEntryAppliedToTheOrderBeforeIt() throws Exception {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        Api.Caller caller = Api.newCaller();
+        String collection = caller.newCollection();
+        List<String> tracks = caller.addNewTracks(collection, 12);
+        List<UnaryOperator<List<String>>> moves = new ArrayList<>();
+        List<IntSupplier> calls = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            if (i % 3 == 0) {
+                int start = random.nextInt(tracks.size());
+                RangeMove move = new RangeMove(start, 1 + random.nextInt(tracks.size() - start),
+                        random.nextInt(tracks.size() + 1));
+                moves.add(order -> MoveRule.moveRange(order, move));
+                calls.add(() -> caller.move(collection, Map.of("range_start", move.start(), "range_length",
+                        move.length(), "insert_before", move.insertBefore())).statusCode());
+            } else {
+                List<String> shuffled = new ArrayList<>(tracks);
+                Collections.shuffle(shuffled, random);
+                List<String> moved = List.copyOf(shuffled.subList(0, 1 + random.nextInt(3)));
+                String anchor = shuffled.get(3);
+                boolean after = random.nextBoolean();
+                moves.add(order -> MoveRule.moveNextTo(order, moved, anchor, after));
+                calls.add(() -> caller.move(collection, Map.of("track_ids", moved,
+                        after ? "after_track_id" : "before_track_id", anchor)).statusCode());
+            }
+        }
+        String context = "seed " + seed;
+        assertEquals(Collections.nCopies(calls.size(), 200), Concurrently.statuses(calls, 12), context);
+
+        long revision = TestDatabase.revision(caller.organizationId(), collection);
+        assertTrue(revision <= tracks.size() + calls.size(), context);
+        List<String> previous = tracks;
+        for (long entry = tracks.size() + 1; entry <= revision; entry++) {
+            List<String> before = previous;
+            List<String> recorded = caller.recordedOrder(collection, entry);
+            assertTrue(!recorded.equals(before) && moves.stream().anyMatch(move -> move.apply(before).equals(recorded)),
+                    context + ": entry " + entry + " " + recorded + " is no move of " + before);
+            previous = recorded;
+        }
+        assertEquals(previous, TestDatabase.denseOrder(caller.organizationId(), collection), context);
+        List<Map<String, Object>> history = caller.history(collection);
+        assertEquals(revision, history.size(), context);
+        assertTrue(history.subList(0, (int) revision - tracks.size()).stream()
+                .allMatch(item -> "move".equals(item.get("change"))), context);
     }
 
     private static Response remove(Api.Caller caller, String base, String track, String ifMatch) {

@@ -93,8 +93,10 @@ class ConditionalCollectionRequestsTest {
                 .watch("collections", etag -> get(etag, "/collections"))
                 .watch("tracks of the collection", etag -> get(etag, "/tracks?collection_id=" + collection))
                 .watch("my tracks", etag -> get(etag, "/tracks"))
-                .watch("cover track", etag -> get(etag, "/tracks/" + cover));
-        List<String> membership = List.of("collection", "members", "collections", "tracks of the collection");
+                .watch("cover track", etag -> get(etag, "/tracks/" + cover))
+                .watch("history", etag -> get(etag, base + "/order/history"));
+        List<String> membership = List.of("collection", "members", "collections", "tracks of the collection",
+                "history");
 
         change(reads, "PATCH name", "collection", etag -> ifMatch(etag).body(Map.of("name", "renamed"))
                 .patch(caller.path(base)), List.of("collection", "collections"));
@@ -117,6 +119,15 @@ class ConditionalCollectionRequestsTest {
                 .delete(caller.path(base + "/tracks/" + members.get(0))), membership);
         change(reads, "remove a non-member", "members", etag -> ifMatch(etag)
                 .delete(caller.path(base + "/tracks/" + members.get(0))), NONE);
+        change(reads, "move", "members", etag -> ifMatch(etag).body(Map.of("range_start", 0, "insert_before", 2))
+                .post(caller.path(base + "/order/moves")), membership);
+        change(reads, "move that changes nothing", "members", etag -> ifMatch(etag)
+                .body(Map.of("track_ids", List.of(members.get(2)), "before_track_id", members.get(1)))
+                .post(caller.path(base + "/order/moves")), NONE);
+        change(reads, "restore", "members", etag -> ifMatch(etag).body(Map.of("revision", 6))
+                .post(caller.path(base + "/order/restore")), membership);
+        change(reads, "restore of the current order", "members", etag -> ifMatch(etag).body(Map.of("revision", 8))
+                .post(caller.path(base + "/order/restore")), NONE);
 
         caller.request().delete(caller.path("/tracks/" + cover)).then().statusCode(200);
         reads.check("delete the cover track", List.of("collection", "collections", "my tracks"), NONE,
@@ -125,12 +136,12 @@ class ConditionalCollectionRequestsTest {
 
         caller.request().delete(caller.path("/tracks/" + members.get(1))).then().statusCode(200);
         reads.check("delete a member track", List.of("collection", "members", "collections",
-                "tracks of the collection", "my tracks"), NONE, NONE);
+                "tracks of the collection", "my tracks", "history"), NONE, NONE);
 
         Response deleted = reads.conditionally("DELETE collection", "collection",
                 etag -> ifMatch(etag).delete(caller.path(base)), 200);
         reads.check("DELETE collection", List.of("collections"), NONE,
-                List.of("collection", "members", "tracks of the collection"));
+                List.of("collection", "members", "tracks of the collection", "history"));
         reads.expect("DELETE collection answers no tag", deleted.header("ETag") == null, deleted.header("ETag"));
         reads.assertNoFailures();
     }

@@ -3,6 +3,8 @@ package io.trackorder.openapi;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -40,6 +42,26 @@ class OpenApiConformanceTest {
         assertFails("was not refused with a 4xx", () -> caller.request()
                 .filter(answer(200, "{\"items\": [], \"limit\": 50, \"offset\": 0}"))
                 .get(caller.path("/collections?limit=many")));
+    }
+
+    @Test
+    void theOrderRoutesAreHeldToTheDocumentToo() {
+        Api.Caller caller = Api.newCaller();
+        String collection = caller.newCollection();
+        caller.addNewTracks(collection, 2);
+        String history = caller.path("/collections/" + collection + "/order/history");
+        Map<String, Object> stringStart = Map.of("range_start", "0", "insert_before", 2);
+        caller.move(collection, stringStart).then().statusCode(422);
+        assertFails("was not refused with a 4xx", () -> caller.request()
+                .filter(answer(200, "{\"success\": true, \"id\": \"" + collection + "\", \"detail\": \"x\"}"))
+                .body(stringStart).post(caller.path("/collections/" + collection + "/order/moves")));
+        caller.request().get(history).then().statusCode(200);
+        assertFails("does not match the OpenAPI document", () -> caller.request()
+                .filter(answer(200, "{\"collection_id\": \"" + collection + "\", \"items\": [{\"revision\": \"2\"}]}"))
+                .get(history));
+        assertFails("does not match the OpenAPI document", () -> caller.request()
+                .filter(answer(200, "{\"success\": \"yes\", \"id\": \"" + collection + "\", \"detail\": \"x\"}"))
+                .body(Map.of("revision", 1)).post(caller.path("/collections/" + collection + "/order/restore")));
     }
 
     @Test

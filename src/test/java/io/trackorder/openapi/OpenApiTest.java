@@ -56,8 +56,8 @@ class OpenApiTest {
     private static final Pattern TEMPLATE = Pattern.compile("\\{([^}]+)}");
     /** The operations whose body has fields that must be given (a new track has none). */
     private static final Set<String> WITH_REQUIRED_FIELDS = Set.of("createCollection", "addCollectionTrack",
-            "reorderCollection", "issueApiKey", "createRelease", "reviewRelease", "addReleaseTrack",
-            "reorderReleaseTracks");
+            "reorderCollection", "moveCollectionTracks", "restoreCollectionOrder", "issueApiKey", "createRelease",
+            "reviewRelease", "addReleaseTrack", "reorderReleaseTracks");
 
     @Test
     void everyEndpointIsDocumentedWithItsErrors() {
@@ -129,10 +129,12 @@ class OpenApiTest {
     void conditionalRequestsAreDocumented() {
         JsonPath doc = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
                 .extract().jsonPath();
-        String reorder = "paths.'/v1/music/{organization_id}/collections/{collection_id}/order'.patch";
-        assertEquals(List.of("If-Match"), doc.getList(reorder + ".parameters.findAll { it.in == 'header' }.name"));
-        assertEquals("#/components/responses/Collections412", doc.getString(reorder + ".responses.'412'.$ref"));
-        assertTrue(doc.getMap(reorder + ".responses.'200'.headers").containsKey("ETag"));
+        String order = "paths.'/v1/music/{organization_id}/collections/{collection_id}/order";
+        for (String change : List.of(order + "'.patch", order + "/moves'.post", order + "/restore'.post")) {
+            assertEquals(List.of("If-Match"), doc.getList(change + ".parameters.findAll { it.in == 'header' }.name"));
+            assertEquals("#/components/responses/Collections412", doc.getString(change + ".responses.'412'.$ref"));
+            assertTrue(doc.getMap(change + ".responses.'200'.headers").containsKey("ETag"), change);
+        }
         String get = "paths.'/v1/music/{organization_id}/collections/{collection_id}/tracks'.get";
         assertEquals(List.of("If-None-Match"), doc.getList(get + ".parameters.findAll { it.in == 'header' }.name"));
         assertTrue(doc.getMap(get + ".responses.'304'.headers").containsKey("ETag"));
@@ -196,7 +198,7 @@ class OpenApiTest {
             }
             assertEquals(inTemplate, declared, name + " declares its path parameters");
         });
-        assertEquals(27, ids.size(), "operations");
+        assertEquals(35, ids.size(), "operations");
     }
 
     @Test
@@ -402,11 +404,12 @@ class OpenApiTest {
         return resolved;
     }
 
-    /** A schema and, through {@code allOf}, the schemas it is made of. */
+    /** A schema and, through {@code allOf} and {@code oneOf}, the schemas it is made of or may be. */
     private static List<JsonNode> schemaParts(JsonNode doc, JsonNode schema) {
         JsonNode resolved = resolve(doc, schema);
         List<JsonNode> parts = new ArrayList<>(List.of(resolved));
-        stream(resolved.path("allOf")).forEach(part -> parts.addAll(schemaParts(doc, part)));
+        Stream.concat(stream(resolved.path("allOf")), stream(resolved.path("oneOf")))
+                .forEach(part -> parts.addAll(schemaParts(doc, part)));
         return parts;
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /** Callers of the Collections API for tests: each test makes its own organizations and users. */
@@ -76,6 +77,28 @@ public final class Api {
                 ids.add(id);
             }
             return ids;
+        }
+
+        /** A move of the collection's tracks; the answer, unchecked. {@code body} is a map, or JSON text as it is. */
+        public Response move(String collectionId, Object body) {
+            return request().body(body).post(path("/collections/" + collectionId + "/order/moves"));
+        }
+
+        /** A restore of the collection's order; the answer, unchecked. */
+        public Response restore(String collectionId, Object body) {
+            return request().body(body).post(path("/collections/" + collectionId + "/order/restore"));
+        }
+
+        /** The collection's order history as the API lists it, newest first: up to 100 entries, without orders. */
+        public List<Map<String, Object>> history(String collectionId) {
+            return request().get(path("/collections/" + collectionId + "/order/history?limit=100"))
+                    .then().statusCode(200).extract().path("items");
+        }
+
+        /** The order recorded by the history entry of {@code revision}. */
+        public List<String> recordedOrder(String collectionId, long revision) {
+            return request().get(path("/collections/" + collectionId + "/order/history/" + revision))
+                    .then().statusCode(200).extract().path("track_ids");
         }
 
         /** The collection's track ids in position order, as the API lists them. */

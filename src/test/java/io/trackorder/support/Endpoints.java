@@ -107,6 +107,14 @@ public final class Endpoints {
             "/collections/{collection_id}/tracks/{track_id}");
     public static final Endpoint REORDER_COLLECTION = collections("reorderCollection", "PATCH",
             "/collections/{collection_id}/order");
+    public static final Endpoint MOVE_COLLECTION_TRACKS = collections("moveCollectionTracks", "POST",
+            "/collections/{collection_id}/order/moves");
+    public static final Endpoint LIST_COLLECTION_ORDER_HISTORY = collections("listCollectionOrderHistory", "GET",
+            "/collections/{collection_id}/order/history");
+    public static final Endpoint GET_COLLECTION_ORDER_HISTORY_ENTRY = collections("getCollectionOrderHistoryEntry",
+            "GET", "/collections/{collection_id}/order/history/{revision}");
+    public static final Endpoint RESTORE_COLLECTION_ORDER = collections("restoreCollectionOrder", "POST",
+            "/collections/{collection_id}/order/restore");
 
     public static final Endpoint CREATE_RELEASE = releases("createRelease", "POST", "/releases");
     public static final Endpoint LIST_RELEASES = releases("listReleases", "GET", "/releases");
@@ -131,6 +139,8 @@ public final class Endpoints {
     public static final List<Endpoint> ALL = List.of(CREATE_TRACK, LIST_TRACKS, GET_TRACK, DELETE_TRACK,
             CREATE_COLLECTION, LIST_COLLECTIONS, GET_COLLECTION, UPDATE_COLLECTION, DELETE_COLLECTION,
             LIST_COLLECTION_TRACKS, ADD_COLLECTION_TRACK, REMOVE_COLLECTION_TRACK, REORDER_COLLECTION,
+            MOVE_COLLECTION_TRACKS, LIST_COLLECTION_ORDER_HISTORY, GET_COLLECTION_ORDER_HISTORY_ENTRY,
+            RESTORE_COLLECTION_ORDER,
             CREATE_RELEASE, LIST_RELEASES, GET_RELEASE, UPDATE_RELEASE, DELETE_RELEASE, SUBMIT_RELEASE,
             REVIEW_RELEASE, LIST_RELEASE_TRACKS, ADD_RELEASE_TRACK, UPDATE_RELEASE_TRACK, REMOVE_RELEASE_TRACK,
             REORDER_RELEASE_TRACKS, ISSUE_API_KEY, REVOKE_API_KEY);

@@ -137,16 +137,21 @@ public final class TestDatabase {
                 UNION ALL SELECT 'collections ' || row_to_json(c)::text FROM collections c WHERE c.organization_id = ?
                 UNION ALL SELECT 'collection_tracks ' || row_to_json(m)::text FROM collection_tracks m
                     WHERE m.organization_id = ?
+                UNION ALL SELECT 'collection_order_history ' || row_to_json(h)::text FROM collection_order_history h
+                    WHERE h.organization_id = ?
                 UNION ALL SELECT 'releases ' || row_to_json(r)::text FROM releases r JOIN workspaces w USING (tenant_id)
                     WHERE w.workspace = ?
                 UNION ALL SELECT 'release_tracks ' || row_to_json(t)::text FROM release_tracks t
                     JOIN workspaces w USING (tenant_id) WHERE w.workspace = ?
+                UNION ALL SELECT 'release_order_history ' || row_to_json(h)::text FROM release_order_history h
+                    JOIN workspaces w USING (tenant_id) WHERE w.workspace = ?
                 ORDER BY 1""")) {
-            for (int i = 1; i <= 4; i++) {
+            for (int i = 1; i <= 5; i++) {
                 query.setString(i, organizationId);
             }
-            query.setString(5, workspace);
-            query.setString(6, workspace);
+            for (int i = 6; i <= 8; i++) {
+                query.setString(i, workspace);
+            }
             List<String> rows = new ArrayList<>();
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {

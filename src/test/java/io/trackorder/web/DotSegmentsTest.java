@@ -312,6 +312,8 @@ class DotSegmentsTest {
             String collectionPath = org + "/collections/" + collection;
             return List.of(org + "/tracks", org + "/tracks/" + track, org + "/collections", collectionPath,
                     collectionPath + "/tracks", collectionPath + "/tracks/" + track, collectionPath + "/order",
+                    collectionPath + "/order/moves", collectionPath + "/order/history",
+                    collectionPath + "/order/history/1", collectionPath + "/order/restore",
                     "/releases", "/releases/" + release, "/releases/" + release + "/submit",
                     "/releases/" + submitted + "/review", "/releases/" + release + "/tracks",
                     "/releases/" + release + "/tracks/" + releaseTrack, "/releases/" + release + "/tracks/reorder",

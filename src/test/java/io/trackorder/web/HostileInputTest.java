@@ -109,13 +109,15 @@ class HostileInputTest {
         member = Releases.newMember().adminOfWorkspace();
         String collection = caller.newCollection();
         String member1 = caller.newTrack();
+        String member2 = caller.newTrack();
         caller.add(collection, member1);
-        caller.add(collection, caller.newTrack());
+        caller.add(collection, member2);
         String release = member.newRelease(2);
         String key = Api.admin().body(Map.of("organization_id", caller.organizationId(), "user_id", "usr_spare", "name", "k"))
                 .post("/admin/api-keys").then().statusCode(201).extract().path("id");
         ids = Map.of("organization_id", caller.organizationId(), "collection_id", collection, "track_id", member1,
-                "release", release, "trackId", member.trackIds(release).get(0), "key", key);
+                "second_track_id", member2, "revision", "2", "release", release, "trackId",
+                member.trackIds(release).get(0), "key", key);
         db = TestDatabase.connect();
     }
 
@@ -208,7 +210,24 @@ class HostileInputTest {
                         List.of(new Field("track_id", "id", 128)), List.of()),
                 new Endpoint(Endpoints.REMOVE_COLLECTION_TRACK, null, List.of(), List.of()),
                 new Endpoint(Endpoints.REORDER_COLLECTION, Map.of("ordered_track_ids", List.of()),
-                        List.of(new Field("ordered_track_ids", "ids", 10_000)), List.of()));
+                        List.of(new Field("ordered_track_ids", "ids", 10_000)), List.of()),
+                // Each maximum is the largest value that fits the collection of two tracks; without the
+                // attack, the second track would move before the first.
+                new Endpoint(Endpoints.MOVE_COLLECTION_TRACKS, Map.of("range_start", 1, "insert_before", 0),
+                        List.of(new Field("range_start", "number", 1), new Field("range_length", "number", 1),
+                                new Field("insert_before", "number", 2)),
+                        List.of()),
+                // Without the attack, the second track would move before the first.
+                new Endpoint(Endpoints.MOVE_COLLECTION_TRACKS,
+                        Map.of("track_ids", List.of("{second_track_id}"), "before_track_id", "{track_id}"),
+                        List.of(new Field("track_ids", "ids", 10_000), new Field("before_track_id", "id", 128),
+                                new Field("after_track_id", "id", 128)),
+                        List.of()),
+                new Endpoint(Endpoints.LIST_COLLECTION_ORDER_HISTORY, null, List.of(), page),
+                new Endpoint(Endpoints.GET_COLLECTION_ORDER_HISTORY_ENTRY, null, List.of(), List.of()),
+                // Beyond the maximum, the last revision, is a revision with no entry.
+                new Endpoint(Endpoints.RESTORE_COLLECTION_ORDER, Map.of("revision", 1),
+                        List.of(new Field("revision", "number", 2)), List.of()));
     }
 
     private static List<Endpoint> releasesEndpoints() {
@@ -471,6 +490,9 @@ class HostileInputTest {
         rows.addAll(rows("SELECT * FROM tracks WHERE organization_id = ? ORDER BY id", org));
         rows.addAll(rows("SELECT * FROM collections WHERE organization_id = ? ORDER BY id", org));
         rows.addAll(rows("SELECT * FROM collection_tracks WHERE organization_id = ? ORDER BY collection_id, position", org));
+        // The ids as text the server renders: the driver renders an array as it was transferred.
+        rows.addAll(rows("SELECT collection_id, revision, changed_at, actor, change, CAST(track_ids AS text) "
+                + "FROM collection_order_history WHERE organization_id = ? ORDER BY collection_id, revision", org));
         rows.addAll(rows("SELECT id, organization_id, user_id, name, created_at, revoked_at FROM api_keys "
                 + "WHERE organization_id = ? ORDER BY id", org));
         return rows;

@@ -56,7 +56,14 @@ class IdsWithNulTest {
             calls.add(new Call("POST", c + "/tracks", Map.of("track_id", track)));
             calls.add(new Call("DELETE", c + "/tracks/" + track, null));
             calls.add(new Call("PATCH", c + "/order", Map.of("ordered_track_ids", List.of(other, track))));
+            calls.add(new Call("POST", c + "/order/moves", Map.of("track_ids", List.of(other), "before_track_id", track)));
+            calls.add(new Call("GET", c + "/order/history", null));
+            calls.add(new Call("GET", c + "/order/history/1", null));
+            calls.add(new Call("POST", c + "/order/restore", Map.of("revision", 1)));
             calls.add(new Call("GET", "/tracks?collection_id=" + bad, null));
+        }
+        for (String bad : List.of("%00", "1%00", "%001", "0%00")) {
+            calls.add(new Call("GET", "/collections/" + collection + "/order/history/" + bad, null));
         }
         for (String bad : nulIds(track)) {
             calls.add(new Call("GET", "/tracks/" + bad, null));
@@ -94,6 +101,19 @@ class IdsWithNulTest {
         caller.request().body(Map.of("ordered_track_ids", List.of(other + "\u0000", other, "\u0000")))
                 .patch(collectionPath + "/order").then().statusCode(200);
         assertEquals(List.of(other, track), TestDatabase.denseOrder(caller.organizationId(), collection));
+        // A move names every id that is not a member, those with a NUL too, and an anchor with one is none.
+        List<String> withNul = List.of(track + "\u0000", "\u0000", "mtrack_\u0000x");
+        caller.request().body(Map.of("track_ids", withNul, "before_track_id", other))
+                .post(collectionPath + "/order/moves").then().statusCode(422)
+                .body("error.details.field", equalTo("track_ids"))
+                .body("error.details.not_member_ids", equalTo(withNul));
+        for (String anchor : List.of("before_track_id", "after_track_id")) {
+            caller.request().body(Map.of("track_ids", List.of(track), anchor, other + "\u0000"))
+                    .post(collectionPath + "/order/moves").then().statusCode(422)
+                    .body("error.details", equalTo(Map.of("field", anchor)));
+        }
+        assertEquals(List.of(other, track), TestDatabase.denseOrder(caller.organizationId(), collection));
+        assertEquals(3, TestDatabase.revision(caller.organizationId(), collection));
     }
 
     @Test

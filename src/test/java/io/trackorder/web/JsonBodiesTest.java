@@ -80,7 +80,10 @@ class JsonBodiesTest {
                 new BodyCall("releases", "POST", r + "/tracks/reorder", "trackOrder",
                         "{\"trackOrder\": [\"" + releaseTracks.get(1) + "\", \"" + releaseTracks.get(0) + "\"]}", 200),
                 new BodyCall("releases", "POST", "/releases/" + submitted + "/review", "action",
-                        "{\"action\": \"approve\"}", 200));
+                        "{\"action\": \"approve\"}", 200),
+                new BodyCall("collections", "POST", c + "/order/moves", "track_ids",
+                        "{\"track_ids\": [\"" + second + "\"], \"before_track_id\": \"" + first + "\"}", 200),
+                new BodyCall("collections", "POST", c + "/order/restore", "revision", "{\"revision\": 1}", 200));
     }
 
     @Test
