@@ -138,7 +138,7 @@ public record MoveBody(RangeMove range, List<String> ids, String anchor, boolean
         if (range.start() >= size) {
             throw beyond(fields.rangeStart(), fields.rangeStart() + " must be less than", size);
         }
-        if (range.start() + range.length() > size) {
+        if ((long) range.start() + range.length() > size) {
             throw beyond(fields.rangeLength(), fields.rangeStart() + " plus " + fields.rangeLength()
                     + " must be at most", size);
         }

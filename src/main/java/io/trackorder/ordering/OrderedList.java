@@ -75,19 +75,20 @@ public final class OrderedList {
         // ?3 range start, ?4 range length, ?5 insert before (zero-based positions); ?6 actor, ?7
         // kind, ?8 retention. The range sorts just before the member at ?5 (after the last for the
         // list's length), keeping its relative order; nothing moves unless the range and the target
-        // lie within the list.
+        // lie within the list. Computed in bigint: a start and a length near int's largest add up
+        // beyond it, and are refused as beyond the list, not as a database error.
         this.rangeMoveSql = "WITH " + current + """
                 size AS (SELECT count(*) AS n FROM list),
                 next AS (
                     SELECT item,
                            row_number() OVER (ORDER BY
-                               CASE WHEN p >= CAST(?3 AS int) AND p < CAST(?3 AS int) + CAST(?4 AS int)
-                                    THEN CAST(?5 AS int) ELSE p END,
-                               CASE WHEN p >= CAST(?3 AS int) AND p < CAST(?3 AS int) + CAST(?4 AS int)
+                               CASE WHEN p >= CAST(?3 AS bigint) AND p < CAST(?3 AS bigint) + CAST(?4 AS bigint)
+                                    THEN CAST(?5 AS bigint) ELSE p END,
+                               CASE WHEN p >= CAST(?3 AS bigint) AND p < CAST(?3 AS bigint) + CAST(?4 AS bigint)
                                     THEN 0 ELSE 1 END,
                                p) - 1 + %1$d AS pos
                     FROM list
-                    WHERE (SELECT CAST(?3 AS int) + CAST(?4 AS int) <= n AND CAST(?5 AS int) <= n FROM size)),
+                    WHERE (SELECT CAST(?3 AS bigint) + CAST(?4 AS bigint) <= n AND CAST(?5 AS bigint) <= n FROM size)),
                 """.formatted(first)
                 + write + OrderHistory.revise(list, "moved", 8) + ",\nrecorded AS ("
                 + OrderHistory.entry(list, newOrder, 6) + " RETURNING 1)\n"
