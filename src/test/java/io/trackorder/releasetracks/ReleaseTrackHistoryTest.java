@@ -15,6 +15,8 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.IntSupplier;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.trackorder.support.Concurrently;
 import io.trackorder.support.Releases;
 
 /**
@@ -339,5 +342,64 @@ class ReleaseTrackHistoryTest {
         orders.entry(release, 0).statusCode(404);
         orders.assertWritesNothing(release, () -> orders.restore(release, 0).statusCode(404));
         orders.entry(release, 1).statusCode(200);
+    }
+
+    @Test
+    void removingTheLastTrackRecordsAnEmptyOrderAndRestoringItKeepsTracksAddedSince() {
+        String release = owner.newRelease(1);
+        String only = owner.trackIds(release).get(0);
+        owner.request().delete(TrackOrders.path(release, "/" + only)).then().statusCode(200);
+        orders.history(release, "?limit=1").body("data.items[0].change", equalTo("remove"))
+                .body("data.items[0].trackCount", equalTo(0));
+        assertEquals(List.of(), orders.recorded(release, 1));
+        orders.assertWritesNothing(release, () -> orders.restore(release, 0).statusCode(200).body("data", empty()));
+        owner.request().body(Map.of("title", "a")).post(TrackOrders.path(release, "")).then().statusCode(201);
+        owner.request().body(Map.of("title", "b")).post(TrackOrders.path(release, "")).then().statusCode(201);
+        List<String> now = owner.trackIds(release);
+        orders.assertWritesNothing(release, () -> orders.restore(release, 1).statusCode(200).body("data.id", equalTo(now)));
+        orders.assertWritesNothing(release, () -> orders.restore(release, 0).statusCode(200).body("data.id", equalTo(now)));
+    }
+
+    @Test
+    void theHistoryAndItsEntriesAreTaggedReads() {
+        String release = owner.newRelease(3);
+        String page = orders.history(release, "").statusCode(200).extract().header("ETag");
+        String entry = orders.entry(release, 0).statusCode(200).extract().header("ETag");
+        owner.request().header("If-None-Match", page).get(TrackOrders.path(release, "/history")).then().statusCode(304);
+        owner.request().header("If-None-Match", entry).get(TrackOrders.path(release, "/history/0")).then().statusCode(304);
+        orders.move(release, Map.of("rangeStart", 0, "insertBefore", 3)).statusCode(200);
+        owner.request().header("If-None-Match", page).get(TrackOrders.path(release, "/history")).then().statusCode(200)
+                .header("ETag", not(equalTo(page)));
+        owner.request().header("If-None-Match", entry).get(TrackOrders.path(release, "/history/0")).then().statusCode(304);
+    }
+
+    /** Concurrent changes are serialized: one entry per effective change, revisions without gaps, each order whole. */
+    @Test
+    void concurrentChangesRecordOneEntryEachWithoutGaps() throws Exception {
+        String release = owner.newRelease(8);
+        List<String> t = owner.trackIds(release);
+        List<IntSupplier> calls = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            int n = i;
+            calls.add(() -> switch (n % 3) {
+                case 0 -> orders.move(release, Map.of("rangeStart", n % 8, "insertBefore", (n * 5) % 9))
+                        .extract().statusCode();
+                case 1 -> orders.move(release, Map.of("trackIds", List.of(t.get(n % 8)), "afterTrackId",
+                        t.get((n + 3) % 8))).extract().statusCode();
+                default -> owner.request().body(Map.of("trackOrder", List.of(t.get((n * 7) % 8))))
+                        .post(TrackOrders.path(release, "/reorder")).then().extract().statusCode();
+            });
+        }
+        assertEquals(Collections.nCopies(calls.size(), 200), Concurrently.statuses(calls, 6));
+        int revision = owner.request().get("/releases/" + release).then().extract().path("data.revision");
+        orders.history(release, "?limit=100").body("data.items.revision",
+                equalTo(IntStream.iterate(revision, r -> r - 1).limit(revision + 1).boxed().toList()))
+                .body("data.items.trackCount", equalTo(Collections.nCopies(revision + 1, 8)));
+        assertEquals(owner.trackIds(release), orders.recorded(release, revision));
+        for (int r = 0; r <= revision; r++) {
+            List<String> recorded = orders.recorded(release, r);
+            assertEquals(Set.copyOf(t), Set.copyOf(recorded), "revision " + r);
+            assertEquals(8, recorded.size(), "revision " + r);
+        }
     }
 }
