@@ -72,7 +72,8 @@ class SecurityMatrixTest {
 
         /** Aimed at another of the victim's releases than the draft. */
         Endpoint onRelease(String release) {
-            return new Endpoint(operation, operation.path(Map.of("id", release, "trackId", "{release_track}")), body,
+            return new Endpoint(operation,
+                    operation.path(Map.of("id", release, "trackId", "{release_track}", "revision", "0")), body,
                     stranger, colleague, adminOnly);
         }
 
@@ -131,6 +132,11 @@ class SecurityMatrixTest {
             releases(Endpoints.UPDATE_RELEASE_TRACK, "{\"title\":\"stolen\"}", 404, 404),
             releases(Endpoints.REMOVE_RELEASE_TRACK, null, 404, 404),
             releases(Endpoints.REORDER_RELEASE_TRACKS, "{\"trackOrder\":[\"{second_release_track}\"]}", 404, 404),
+            releases(Endpoints.MOVE_RELEASE_TRACKS,
+                    "{\"trackIds\":[\"{second_release_track}\"],\"beforeTrackId\":\"{release_track}\"}", 404, 404),
+            releases(Endpoints.LIST_RELEASE_TRACK_HISTORY, null, 404, 404),
+            releases(Endpoints.GET_RELEASE_TRACK_HISTORY_ENTRY, null, 404, 404),
+            releases(Endpoints.RESTORE_RELEASE_TRACK_ORDER, "{\"revision\":0}", 404, 404),
             admin(Endpoints.ISSUE_API_KEY, "{\"organization_id\":\"{org}\",\"user_id\":\"{user}\",\"name\":\"stolen\"}"),
             admin(Endpoints.REVOKE_API_KEY, null));
 
@@ -419,10 +425,14 @@ class SecurityMatrixTest {
                             UNION ALL SELECT 'release_tracks ' || row_to_json(t)::text FROM release_tracks t
                                 JOIN releases r ON r.tenant_id = t.tenant_id AND r.id = t.release_id JOIN workspaces w ON w.tenant_id = r.tenant_id
                                 WHERE w.workspace = ? AND r.tenant_user_id = ?
+                            UNION ALL SELECT 'release_order_history ' || row_to_json(h)::text FROM release_order_history h
+                                JOIN releases r ON r.tenant_id = h.tenant_id AND r.id = h.release_id JOIN workspaces w ON w.tenant_id = r.tenant_id
+                                WHERE w.workspace = ? AND r.tenant_user_id = ?
                             ORDER BY 1""")) {
                 String org = owner.organizationId();
                 List<String> parameters = List.of(org, org, owner.userId(), org, owner.userId(), org, names.get("{collection}"),
                         org, names.get("{collection}"), member.workspace(), member.userId(), member.workspace(),
+                        member.userId(), member.workspace(),
                         member.userId());
                 for (int i = 0; i < parameters.size(); i++) {
                     query.setString(i + 1, parameters.get(i));

@@ -132,6 +132,14 @@ public final class Endpoints {
     public static final Endpoint REORDER_RELEASE_TRACKS = releases("reorderReleaseTracks", "POST",
             "/releases/{id}/tracks/reorder");
 
+    public static final Endpoint MOVE_RELEASE_TRACKS = releases("moveReleaseTracks", "POST", "/releases/{id}/tracks/move");
+    public static final Endpoint LIST_RELEASE_TRACK_HISTORY = releases("listReleaseTrackHistory", "GET",
+            "/releases/{id}/tracks/history");
+    public static final Endpoint GET_RELEASE_TRACK_HISTORY_ENTRY = releases("getReleaseTrackHistoryEntry", "GET",
+            "/releases/{id}/tracks/history/{revision}");
+    public static final Endpoint RESTORE_RELEASE_TRACK_ORDER = releases("restoreReleaseTrackOrder", "POST",
+            "/releases/{id}/tracks/restore");
+
     public static final Endpoint ISSUE_API_KEY = new Endpoint("issueApiKey", "POST", "/admin/api-keys", Surface.ADMIN);
     public static final Endpoint REVOKE_API_KEY = new Endpoint("revokeApiKey", "DELETE", "/admin/api-keys/{id}",
             Surface.ADMIN);
@@ -143,7 +151,8 @@ public final class Endpoints {
             RESTORE_COLLECTION_ORDER,
             CREATE_RELEASE, LIST_RELEASES, GET_RELEASE, UPDATE_RELEASE, DELETE_RELEASE, SUBMIT_RELEASE,
             REVIEW_RELEASE, LIST_RELEASE_TRACKS, ADD_RELEASE_TRACK, UPDATE_RELEASE_TRACK, REMOVE_RELEASE_TRACK,
-            REORDER_RELEASE_TRACKS, ISSUE_API_KEY, REVOKE_API_KEY);
+            REORDER_RELEASE_TRACKS, ISSUE_API_KEY, REVOKE_API_KEY,
+            MOVE_RELEASE_TRACKS, LIST_RELEASE_TRACK_HISTORY, GET_RELEASE_TRACK_HISTORY_ENTRY, RESTORE_RELEASE_TRACK_ORDER);
 
     private Endpoints() {
     }

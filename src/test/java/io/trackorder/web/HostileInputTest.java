@@ -115,9 +115,10 @@ class HostileInputTest {
         String release = member.newRelease(2);
         String key = Api.admin().body(Map.of("organization_id", caller.organizationId(), "user_id", "usr_spare", "name", "k"))
                 .post("/admin/api-keys").then().statusCode(201).extract().path("id");
+        List<String> releaseTracks = member.trackIds(release);
         ids = Map.of("organization_id", caller.organizationId(), "collection_id", collection, "track_id", member1,
-                "second_track_id", member2, "revision", "2", "release", release, "trackId",
-                member.trackIds(release).get(0), "key", key);
+                "second_track_id", member2, "revision", "2", "release", release, "trackId", releaseTracks.get(0),
+                "key", key, "nextTrackId", releaseTracks.get(1));
         db = TestDatabase.connect();
     }
 
@@ -246,7 +247,22 @@ class HostileInputTest {
                 new Endpoint(Endpoints.UPDATE_RELEASE_TRACK, Map.of(), TRACK_FIELDS, List.of()),
                 new Endpoint(Endpoints.REMOVE_RELEASE_TRACK, null, List.of(), List.of()),
                 new Endpoint(Endpoints.REORDER_RELEASE_TRACKS, Map.of("trackOrder", List.of()),
-                        List.of(new Field("trackOrder", "ids", 1000)), List.of()));
+                        List.of(new Field("trackOrder", "ids", 1000)), List.of()),
+                // The release has two tracks: a position beyond 2 is beyond the list.
+                new Endpoint(Endpoints.MOVE_RELEASE_TRACKS, Map.of("rangeStart", 0, "insertBefore", 2),
+                        List.of(new Field("rangeStart", "number", 2), new Field("rangeLength", "number", 2),
+                                new Field("insertBefore", "number", 2)),
+                        List.of()),
+                new Endpoint(Endpoints.MOVE_RELEASE_TRACKS,
+                        Map.of("trackIds", List.of("{trackId}"), "afterTrackId", "{nextTrackId}"),
+                        List.of(new Field("trackIds", "ids", 1000), new Field("beforeTrackId", "id", 36),
+                                new Field("afterTrackId", "id", 36)),
+                        List.of()),
+                new Endpoint(Endpoints.LIST_RELEASE_TRACK_HISTORY, null, List.of(), List.of("page", "limit")),
+                new Endpoint(Endpoints.GET_RELEASE_TRACK_HISTORY_ENTRY, null, List.of(), List.of()),
+                // Revision 1000 and above have no entry.
+                new Endpoint(Endpoints.RESTORE_RELEASE_TRACK_ORDER, Map.of("revision", 0),
+                        List.of(new Field("revision", "number", 999)), List.of()));
     }
 
     private static List<Endpoint> adminEndpoints() {
@@ -282,10 +298,11 @@ class HostileInputTest {
             case "path id" -> {
                 String target = g.pick(endpoint.operation().parameters());
                 // Removing a non-member is a 200 that changes nothing: only an id that no
-                // track can have, over 128 characters, is refused there.
+                // track can have, over 128 characters, is refused there. Revision 0 exists:
+                // only a revision that is no number names no entry.
                 String garbage = target.equals("track_id") && endpoint.operation() == Endpoints.REMOVE_COLLECTION_TRACK
                         ? g.longerThan(128)
-                        : pathId(g);
+                        : target.equals("revision") ? g.weird() : pathId(g);
                 description = "path " + target + " = " + garbage;
                 path = path.replace("{" + target + "}", encode(garbage));
             }
@@ -503,6 +520,8 @@ class HostileInputTest {
         List<String> rows = new ArrayList<>();
         rows.addAll(rows("SELECT * FROM releases WHERE tenant_id = " + tenant + " ORDER BY id", member.workspace()));
         rows.addAll(rows("SELECT * FROM release_tracks WHERE tenant_id = " + tenant + " ORDER BY release_id, track_number",
+                member.workspace()));
+        rows.addAll(rows("SELECT * FROM release_order_history WHERE tenant_id = " + tenant + " ORDER BY release_id, revision",
                 member.workspace()));
         return rows;
     }
