@@ -17,7 +17,7 @@ public final class MoveRule {
 
     /** Whether a range move fits a list of {@code size} members; the rule for one that does not is undefined. */
     public static boolean fits(RangeMove move, int size) {
-        return move.start() >= 0 && move.length() >= 1 && move.start() + move.length() <= size
+        return move.start() >= 0 && move.length() >= 1 && (long) move.start() + move.length() <= size
                 && move.insertBefore() >= 0 && move.insertBefore() <= size;
     }
 
