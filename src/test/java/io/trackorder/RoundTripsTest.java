@@ -18,10 +18,11 @@ import io.trackorder.support.Releases;
 import io.trackorder.support.SpanCapture;
 
 /**
- * The statements a reorder sends, counted from the reactive client's spans (one per statement the
+ * The statements a reorder, a move or a restore sends, counted from the reactive client's spans (one per statement the
  * driver sends; the transaction's begin and commit are not among them). A reorder locks the list
- * (the same query turns nested loops off), reorders, and for a release reads the tracks back; an
- * API key used moments before is not looked up again.
+ * (the same query turns nested loops off), reorders or moves, and for a release reads the tracks
+ * back; a restore also reads the recorded order. An API key used moments before is not looked up
+ * again.
  */
 @QuarkusTest
 class RoundTripsTest {
@@ -60,6 +61,60 @@ class RoundTripsTest {
         assertTrue(statements.get(0).contains("set_config("),
                 statements.get(0));
         assertTrue(statements.get(1).startsWith("WITH requested AS"), statements.get(1));
+    }
+
+    @Test
+    void collectionMovesAndARestoreWithAKeyJustUsedAreAFixedFewStatements() throws Exception {
+        Api.Caller caller = Api.newCaller();
+        String collection = caller.newCollection();
+        List<String> added = caller.addNewTracks(collection, 3);
+        String moves = caller.path("/collections/" + collection + "/order/moves");
+
+        List<String> range = statementsOf(() -> caller.request()
+                .body(Map.of("range_start", 0, "range_length", 2, "insert_before", 3)).post(moves)
+                .then().statusCode(200));
+        List<String> anchored = statementsOf(() -> caller.request()
+                .body(Map.of("track_ids", List.of(added.get(2)), "before_track_id", added.get(0))).post(moves)
+                .then().statusCode(200));
+        // Lock, read the entry, reorder.
+        List<String> restore = statementsOf(() -> caller.request().body(Map.of("revision", 1))
+                .post(caller.path("/collections/" + collection + "/order/restore")).then().statusCode(200));
+
+        for (List<String> statements : List.of(range, anchored)) {
+            assertEquals(2, statements.size(), String.join("\n---\n", statements));
+            assertTrue(statements.get(0).contains("set_config("), statements.get(0));
+            assertTrue(statements.get(1).startsWith("WITH list AS"), statements.get(1));
+        }
+        assertEquals(3, restore.size(), String.join("\n---\n", restore));
+        assertTrue(restore.get(0).contains("set_config("), restore.get(0));
+        assertTrue(restore.get(2).startsWith("WITH requested AS"), restore.get(2));
+    }
+
+    @Test
+    void releaseMovesAndARestoreAreAFixedFewStatements() throws Exception {
+        Releases.Member member = Releases.newMember();
+        String release = member.newRelease(3);
+        List<String> tracks = member.trackIds(release);
+        String moves = "/releases/" + release + "/tracks/move";
+
+        List<String> range = statementsOf(() -> member.request()
+                .body(Map.of("rangeStart", 0, "rangeLength", 2, "insertBefore", 3)).post(moves)
+                .then().statusCode(200));
+        List<String> anchored = statementsOf(() -> member.request()
+                .body(Map.of("trackIds", List.of(tracks.get(2)), "beforeTrackId", tracks.get(0))).post(moves)
+                .then().statusCode(200));
+        // Lock, read the entry, reorder, read the tracks back.
+        List<String> restore = statementsOf(() -> member.request().body(Map.of("revision", 0))
+                .post("/releases/" + release + "/tracks/restore").then().statusCode(200));
+
+        for (List<String> statements : List.of(range, anchored)) {
+            assertEquals(3, statements.size(), String.join("\n---\n", statements));
+            assertTrue(statements.get(0).contains("set_config("), statements.get(0));
+            assertTrue(statements.get(1).startsWith("WITH list AS"), statements.get(1));
+        }
+        assertEquals(4, restore.size(), String.join("\n---\n", restore));
+        assertTrue(restore.get(0).contains("set_config("), restore.get(0));
+        assertTrue(restore.get(2).startsWith("WITH requested AS"), restore.get(2));
     }
 
     private List<String> statementsOf(Supplier<ValidatableResponse> request) throws InterruptedException {

@@ -21,8 +21,9 @@ import io.trackorder.support.Releases;
 import io.trackorder.support.TestDatabase;
 
 /**
- * Reorders are heap-only updates: every row a reorder moves gets its new version on its own page
- * and no index entry, because no index covers a position. Checked in PostgreSQL's own counters of
+ * Reorders and moves are heap-only updates: every row they move gets its new version on its own
+ * page and no index entry, because no index covers a position; and a move writes only the rows
+ * whose position changes. Checked in PostgreSQL's own counters of
  * the member tables, which count every update and, of those, the heap-only ones. The counters are
  * collected asynchronously, so the test waits for them to settle before and after.
  */
@@ -77,6 +78,55 @@ class HeapOnlyReordersTest {
             Updates releaseUpdates = counted(db, "release_tracks", releasesBefore, 2 * RELEASE_SIZE);
             assertEquals(new Updates(2 * RELEASE_SIZE, 2 * RELEASE_SIZE), releaseUpdates,
                     "updates of release tracks, all of them heap-only");
+        }
+    }
+
+    @Test
+    void movesWriteOnlyTheRowsThatMove() throws Exception {
+        Api.Caller caller = Api.newCaller();
+        String collection = caller.newCollection();
+        List<String> members = caller.addNewTracks(collection, COLLECTION_SIZE);
+        String moves = caller.path("/collections/" + collection + "/order/moves");
+        Releases.Member member = Releases.newMember();
+        String release = member.newRelease(RELEASE_SIZE);
+        List<String> tracks = member.trackIds(release);
+        String releaseMoves = "/releases/" + release + "/tracks/move";
+
+        try (Connection db = TestDatabase.connect()) {
+            Updates collectionsBefore = settled(db, "collection_tracks");
+            Updates releasesBefore = settled(db, "release_tracks");
+
+            // Positions 2 … 4 before 8: the range and the three it passes move, 6 rows.
+            caller.request().body(Map.of("range_start", 2, "range_length", 3, "insert_before", 8)).post(moves)
+                    .then().statusCode(200);
+            List<String> ranged = new ArrayList<>(members);
+            ranged.addAll(8, members.subList(2, 5));
+            ranged.subList(2, 5).clear();
+            assertEquals(ranged, caller.order(collection));
+            // The member at 9 before the one at 6: it and the three it passes move, 4 rows.
+            caller.request().body(Map.of("track_ids", List.of(ranged.get(9)), "before_track_id", ranged.get(6)))
+                    .post(moves).then().statusCode(200);
+            List<String> anchored = new ArrayList<>(ranged);
+            anchored.add(6, anchored.remove(9));
+            assertEquals(anchored, caller.order(collection));
+
+            // Tracks 1 … 2 before 5: 4 rows; then track 6 after track 4: 2 rows.
+            member.request().body(Map.of("rangeStart", 0, "rangeLength", 2, "insertBefore", 4)).post(releaseMoves)
+                    .then().statusCode(200);
+            List<String> releaseRanged = new ArrayList<>(tracks.subList(2, 4));
+            releaseRanged.addAll(tracks.subList(0, 2));
+            releaseRanged.addAll(tracks.subList(4, 6));
+            assertEquals(releaseRanged, member.trackIds(release));
+            member.request().body(Map.of("trackIds", List.of(releaseRanged.get(5)), "afterTrackId", releaseRanged.get(3)))
+                    .post(releaseMoves).then().statusCode(200);
+            List<String> releaseAnchored = new ArrayList<>(releaseRanged);
+            releaseAnchored.add(4, releaseAnchored.remove(5));
+            assertEquals(releaseAnchored, member.trackIds(release));
+
+            assertEquals(new Updates(6 + 4, 6 + 4), counted(db, "collection_tracks", collectionsBefore, 6 + 4),
+                    "updates of collection members: only the moved ones, heap-only");
+            assertEquals(new Updates(4 + 2, 4 + 2), counted(db, "release_tracks", releasesBefore, 4 + 2),
+                    "updates of release tracks: only the moved ones, heap-only");
         }
     }
 

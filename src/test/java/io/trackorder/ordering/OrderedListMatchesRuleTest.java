@@ -2,34 +2,19 @@ package io.trackorder.ordering;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
-import io.trackorder.apikeys.Caller;
-import io.trackorder.collections.CollectionRepository;
-import io.trackorder.collections.MembershipRepository;
-import io.trackorder.releases.ReleaseRepository;
-import io.trackorder.releasetracks.ReleaseTrackRepository;
-import io.trackorder.security.WorkspaceMember;
-import io.trackorder.support.Api;
-import io.trackorder.support.Releases;
-import io.trackorder.support.TestDatabase;
+import io.trackorder.ordering.RepositoryLists.OrderedMembers;
+import io.trackorder.ordering.RepositoryLists.Surface;
 
 /**
  * Seeded random reorders straight through both repositories, each with the {@link OrderedList} it
@@ -43,145 +28,27 @@ class OrderedListMatchesRuleTest {
 
     private static final long SEED = Long.getLong("reorder.seed", System.nanoTime());
 
-    private static final Editor EDITOR = new Editor("rule-test", 100);
-
     @Inject
-    CollectionRepository collections;
-
-    @Inject
-    MembershipRepository memberships;
-
-    @Inject
-    ReleaseRepository releases;
-
-    @Inject
-    ReleaseTrackRepository releaseTracks;
-
-    /** One list of one surface, read back with its positions checked dense. */
-    private interface OrderedMembers {
-
-        List<String> order() throws SQLException;
-
-        long revision() throws SQLException;
-
-        /**
-         * Runs the repository's reorder in a transaction of its own, after the lock a reorder takes
-         * (which also keeps the planner off nested loops); whether it reported a change.
-         */
-        boolean reorder(List<String> requested);
-
-        /** An id of the member type that no list holds. */
-        String stranger(Random random);
-    }
-
-    /** How a surface makes a list of a given size, and the longest list its service allows. */
-    private interface Surface {
-
-        OrderedMembers newList(int size) throws SQLException;
-
-        int maxSize();
-    }
-
-    private Surface collections() {
-        Api.Caller caller = Api.newCaller();
-        return new Surface() {
-            @Override
-            public OrderedMembers newList(int size) throws SQLException {
-                String collection = caller.newCollection();
-                TestDatabase.seedMembers(caller.organizationId(), caller.userId(), collection, size);
-                return new OrderedMembers() {
-                    @Override
-                    public List<String> order() throws SQLException {
-                        return TestDatabase.denseOrder(caller.organizationId(), collection); // from 0
-                    }
-
-                    @Override
-                    public long revision() throws SQLException {
-                        return TestDatabase.revision(caller.organizationId(), collection);
-                    }
-
-                    @Override
-                    public boolean reorder(List<String> requested) {
-                        return inTransaction(() -> collections
-                                .findOwnedForReorder(new Caller(caller.organizationId(), caller.userId()), collection)
-                                .chain(() -> memberships.reorder(caller.organizationId(), collection,
-                                        requested.toArray(String[]::new), EDITOR, ChangeKind.REORDER)));
-                    }
-
-                    @Override
-                    public String stranger(Random random) {
-                        return "mtrack_not_a_member_" + random.nextInt(1_000_000);
-                    }
-                };
-            }
-
-            @Override
-            public int maxSize() {
-                return 10_000;
-            }
-        };
-    }
-
-    private Surface releases() {
-        Releases.Member member = Releases.newMember();
-        return new Surface() {
-            @Override
-            public OrderedMembers newList(int size) throws SQLException {
-                String release = member.newRelease(size);
-                int tenant = tenantOf(release);
-                UUID releaseId = UUID.fromString(release);
-                return new OrderedMembers() {
-                    @Override
-                    public List<String> order() throws SQLException {
-                        return TestDatabase.denseTrackNumbers(release); // from 1
-                    }
-
-                    @Override
-                    public long revision() throws SQLException {
-                        return TestDatabase.releaseRevision(release);
-                    }
-
-                    @Override
-                    public boolean reorder(List<String> requested) {
-                        return inTransaction(() -> releases
-                                .findVisibleForReorder(new WorkspaceMember(tenant, member.userId(), false), releaseId)
-                                .chain(() -> releaseTracks.reorder(tenant, releaseId,
-                                        requested.stream().map(UUID::fromString).toArray(UUID[]::new), EDITOR,
-                                        ChangeKind.REORDER)));
-                    }
-
-                    @Override
-                    public String stranger(Random random) {
-                        return new UUID(random.nextLong(), random.nextLong()).toString();
-                    }
-                };
-            }
-
-            @Override
-            public int maxSize() {
-                return 1_000;
-            }
-        };
-    }
+    RepositoryLists lists;
 
     @Test
     void collectionReordersMatchTheRule() throws Exception {
-        randomReordersMatchTheRule(collections());
+        randomReordersMatchTheRule(lists.collections());
     }
 
     @Test
     void releaseReordersMatchTheRule() throws Exception {
-        randomReordersMatchTheRule(releases());
+        randomReordersMatchTheRule(lists.releases());
     }
 
     @Test
     void theLongestCollectionsReorderMatchesTheRule() throws Exception {
-        longestListsMatchTheRule(collections());
+        longestListsMatchTheRule(lists.collections());
     }
 
     @Test
     void theLongestReleasesReorderMatchesTheRule() throws Exception {
-        longestListsMatchTheRule(releases());
+        longestListsMatchTheRule(lists.releases());
     }
 
     private static void randomReordersMatchTheRule(Surface surface) throws Exception {
@@ -245,7 +112,7 @@ class OrderedListMatchesRuleTest {
         List<String> expected = ReorderRule.apply(current, requested);
         String context = "seed " + SEED + ", " + step + ": " + abbreviated(current) + " by " + abbreviated(requested);
 
-        boolean changed = list.reorder(requested);
+        boolean changed = list.reorder(requested, ChangeKind.REORDER);
 
         assertEquals(expected, list.order(), context);
         assertEquals(!expected.equals(current), changed, "reported change, " + context);
@@ -254,24 +121,5 @@ class OrderedListMatchesRuleTest {
 
     private static String abbreviated(List<String> ids) {
         return ids.size() <= 40 ? ids.toString() : ids.subList(0, 40) + "… (" + ids.size() + ")";
-    }
-
-    private static <T> T inTransaction(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(work));
-        } catch (Throwable e) {
-            throw new AssertionError("the reorder failed", e);
-        }
-    }
-
-    private static int tenantOf(String release) throws SQLException {
-        try (Connection db = TestDatabase.connect();
-                PreparedStatement query = db.prepareStatement("SELECT tenant_id FROM releases WHERE id = CAST(? AS uuid)")) {
-            query.setString(1, release);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        }
     }
 }
