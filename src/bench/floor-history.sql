@@ -22,8 +22,9 @@ revised AS (
     SELECT revision FROM collections
     WHERE organization_id = :org AND id = 'c' || :i AND EXISTS (SELECT 1 FROM moved)),
 pruned AS (
-    DELETE FROM collection_order_history h USING revised
-    WHERE h.organization_id = :org AND h.collection_id = 'c' || :i AND h.revision <= revised.revision - 100)
+    DELETE FROM collection_order_history h
+    WHERE h.organization_id = :org AND h.collection_id = 'c' || :i
+      AND h.revision <= (SELECT revision FROM revised) - 100)
 INSERT INTO collection_order_history (organization_id, collection_id, revision, changed_at, actor, change, track_ids)
 SELECT :org, 'c' || :i, revised.revision, now(), 'usr_bench', 'reorder', ARRAY(SELECT item FROM next ORDER BY pos)
 FROM revised;

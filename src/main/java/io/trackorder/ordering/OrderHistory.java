@@ -67,11 +67,16 @@ public final class OrderHistory {
                 """.formatted(list.parents(), list.tenant(), changed) + prune(list, "revised", retainParam) + "\n";
     }
 
+    /**
+     * The new revision is a scalar subquery, not a join: with nested loops off (as for a reorder) a
+     * join could not use the key and would scan every list's history.
+     */
     private static String prune(ListSchema list, String revised, int retainParam) {
         return """
                 pruned AS (
-                    DELETE FROM %1$s h USING %4$s
-                    WHERE h.%2$s = ?1 AND h.%3$s = ?2 AND h.revision <= %4$s.revision - CAST(?%5$d AS int))"""
+                    DELETE FROM %1$s h
+                    WHERE h.%2$s = ?1 AND h.%3$s = ?2
+                      AND h.revision <= (SELECT revision FROM %4$s) - CAST(?%5$d AS int))"""
                 .formatted(list.history(), list.tenant(), list.parent(), revised, retainParam);
     }
 
