@@ -42,9 +42,7 @@ class RoundTripsTest {
                 .body(Map.of("ordered_track_ids", List.of(b, a)))
                 .patch(caller.path("/collections/" + collection + "/order")).then().statusCode(200));
 
-        assertEquals(2, statements.size(), String.join("\n---\n", statements));
-        assertTrue(statements.get(0).contains("set_config("), statements.get(0));
-        assertTrue(statements.get(1).startsWith("WITH requested AS"), statements.get(1));
+        assertStatements(statements, 2, 1, "WITH requested AS");
     }
 
     @Test
@@ -57,10 +55,7 @@ class RoundTripsTest {
                 .body(Map.of("trackOrder", List.of(tracks.get(2), tracks.get(0))))
                 .post("/releases/" + release + "/tracks/reorder").then().statusCode(200));
 
-        assertEquals(3, statements.size(), String.join("\n---\n", statements));
-        assertTrue(statements.get(0).contains("set_config("),
-                statements.get(0));
-        assertTrue(statements.get(1).startsWith("WITH requested AS"), statements.get(1));
+        assertStatements(statements, 3, 1, "WITH requested AS");
     }
 
     @Test
@@ -81,13 +76,9 @@ class RoundTripsTest {
                 .post(caller.path("/collections/" + collection + "/order/restore")).then().statusCode(200));
 
         for (List<String> statements : List.of(range, anchored)) {
-            assertEquals(2, statements.size(), String.join("\n---\n", statements));
-            assertTrue(statements.get(0).contains("set_config("), statements.get(0));
-            assertTrue(statements.get(1).startsWith("WITH list AS"), statements.get(1));
+            assertStatements(statements, 2, 1, "WITH list AS");
         }
-        assertEquals(3, restore.size(), String.join("\n---\n", restore));
-        assertTrue(restore.get(0).contains("set_config("), restore.get(0));
-        assertTrue(restore.get(2).startsWith("WITH requested AS"), restore.get(2));
+        assertStatements(restore, 3, 2, "WITH requested AS");
     }
 
     @Test
@@ -108,13 +99,20 @@ class RoundTripsTest {
                 .post("/releases/" + release + "/tracks/restore").then().statusCode(200));
 
         for (List<String> statements : List.of(range, anchored)) {
-            assertEquals(3, statements.size(), String.join("\n---\n", statements));
-            assertTrue(statements.get(0).contains("set_config("), statements.get(0));
-            assertTrue(statements.get(1).startsWith("WITH list AS"), statements.get(1));
+            assertStatements(statements, 3, 1, "WITH list AS");
         }
-        assertEquals(4, restore.size(), String.join("\n---\n", restore));
-        assertTrue(restore.get(0).contains("set_config("), restore.get(0));
-        assertTrue(restore.get(2).startsWith("WITH requested AS"), restore.get(2));
+        assertStatements(restore, 4, 2, "WITH requested AS");
+    }
+
+    /**
+     * {@code count} statements, the first locking the list with nested loops off, the one at
+     * {@code index} starting with {@code start}.
+     */
+    private static void assertStatements(List<String> statements, int count, int index, String start) {
+        String all = String.join("\n---\n", statements);
+        assertEquals(count, statements.size(), all);
+        assertTrue(statements.get(0).contains("set_config("), all);
+        assertTrue(statements.get(index).startsWith(start), all);
     }
 
     private List<String> statementsOf(Supplier<ValidatableResponse> request) throws InterruptedException {
