@@ -50,17 +50,24 @@ public final class KubernetesManifests {
             return Optional.empty();
         }
         try {
-            Process process = new ProcessBuilder(kubectl.get().toString(), "kustomize", BASE.toString())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            List<JsonNode> objects;
-            try (InputStream out = process.getInputStream()) {
-                objects = read(out);
+            // Its error output goes into the failure message; warnings (such as a deprecated field
+            // kept for older kubectl versions) are dropped with it when kubectl succeeds.
+            Path errors = Files.createTempFile("kubectl-kustomize", ".err");
+            try {
+                Process process = new ProcessBuilder(kubectl.get().toString(), "kustomize", BASE.toString())
+                        .redirectError(errors.toFile()).start();
+                List<JsonNode> objects;
+                try (InputStream out = process.getInputStream()) {
+                    objects = read(out);
+                }
+                if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    process.destroyForcibly();
+                    throw new AssertionError("kubectl kustomize " + BASE + " failed: " + Files.readString(errors));
+                }
+                return Optional.of(new KubernetesManifests("kubectl kustomize", objects));
+            } finally {
+                Files.delete(errors);
             }
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new AssertionError("kubectl kustomize " + BASE + " failed; its error output is above");
-            }
-            return Optional.of(new KubernetesManifests("kubectl kustomize", objects));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
