@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.trackorder.support.KubernetesManifests;
+import io.trackorder.support.KubernetesManifests.Kustomization;
 import io.trackorder.support.Management;
 
 /**
@@ -41,7 +42,8 @@ class ProbePathsTest {
 
     /** The probe's path, answered 200 with a SmallRye Health document that is UP on the management port only. */
     private static ValidatableResponse health(String probe) {
-        String path = KubernetesManifests.fromResourceFiles().container().path(probe).path("httpGet").path("path").asText();
+        String path = KubernetesManifests.fromResourceFiles(Kustomization.BASE).container().path(probe).path("httpGet")
+                .path("path").asText();
         given().get(path).then().statusCode(404);
         return Management.request().get(path).then().statusCode(200).contentType("application/json")
                 .body("status", equalTo("UP")).body("checks", notNullValue());

@@ -17,50 +17,87 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
- * The Kubernetes objects of the kustomize base in {@code src/main/kubernetes}: either as its
+ * The Kubernetes objects of one kustomization in {@code src/main/kubernetes}: either as its
  * resource files hold them, or as {@code kubectl kustomize} renders them.
  */
 public final class KubernetesManifests {
 
-    public static final Path BASE = Path.of("src", "main", "kubernetes");
+    /** Everything Kubernetes: the base, the ConfigMap it shares, the Knative overlay. */
+    public static final Path MANIFESTS = Path.of("src", "main", "kubernetes");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+    /** A directory that {@code kubectl apply -k} deploys, and the object that runs the service's pods. */
+    public enum Kustomization {
+        /** A Deployment with a Service in front. */
+        BASE(MANIFESTS, "apps/v1", "Deployment"),
+        /** The native image as a Knative Service. */
+        KNATIVE(MANIFESTS.resolve("knative"), "serving.knative.dev/v1", "Service");
+
+        private final Path directory;
+        private final String workloadApiVersion;
+        private final String workloadKind;
+
+        Kustomization(Path directory, String workloadApiVersion, String workloadKind) {
+            this.directory = directory;
+            this.workloadApiVersion = workloadApiVersion;
+            this.workloadKind = workloadKind;
+        }
+
+        public Path directory() {
+            return directory;
+        }
+
+        /** Its kustomization.yaml. */
+        public JsonNode file() {
+            return KubernetesManifests.kustomizationIn(directory);
+        }
+    }
+
+    private final Kustomization kustomization;
     private final String source;
     private final List<JsonNode> objects;
 
-    private KubernetesManifests(String source, List<JsonNode> objects) {
-        this.source = source;
+    private KubernetesManifests(Kustomization kustomization, String source, List<JsonNode> objects) {
+        this.kustomization = kustomization;
+        this.source = kustomization.directory() + ", " + source;
         this.objects = objects;
     }
 
-    /** The objects of the files that kustomization.yaml lists under {@code resources}. */
-    public static KubernetesManifests fromResourceFiles() {
-        List<JsonNode> objects = new ArrayList<>();
-        for (JsonNode file : kustomization().path("resources")) {
-            objects.addAll(documents(BASE.resolve(file.asText())));
-        }
-        return new KubernetesManifests("the resource files", objects);
+    /**
+     * The objects of the files that kustomization.yaml lists under {@code resources}, and of the
+     * kustomizations it lists there or under {@code bases}, as written (no transformation applied).
+     */
+    public static KubernetesManifests fromResourceFiles(Kustomization kustomization) {
+        return new KubernetesManifests(kustomization, "the resource files", resourceObjects(kustomization.directory()));
     }
 
     /** What {@code kubectl kustomize} renders, or empty when kubectl is not on the PATH. */
-    public static Optional<KubernetesManifests> renderedByKubectl() {
+    public static Optional<KubernetesManifests> renderedByKubectl(Kustomization kustomization) {
         Optional<Path> kubectl = onPath("kubectl");
         if (kubectl.isEmpty()) {
             return Optional.empty();
         }
+        Path directory = kustomization.directory();
         try {
-            Process process = new ProcessBuilder(kubectl.get().toString(), "kustomize", BASE.toString())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            List<JsonNode> objects;
-            try (InputStream out = process.getInputStream()) {
-                objects = read(out);
+            // Its error output goes into the failure message; warnings (such as a deprecated field
+            // kept for older kubectl versions) are dropped with it when kubectl succeeds.
+            Path errors = Files.createTempFile("kubectl-kustomize", ".err");
+            try {
+                Process process = new ProcessBuilder(kubectl.get().toString(), "kustomize", directory.toString())
+                        .redirectError(errors.toFile()).start();
+                List<JsonNode> objects;
+                try (InputStream out = process.getInputStream()) {
+                    objects = read(out);
+                }
+                if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    process.destroyForcibly();
+                    throw new AssertionError("kubectl kustomize " + directory + " failed: " + Files.readString(errors));
+                }
+                return Optional.of(new KubernetesManifests(kustomization, "kubectl kustomize", objects));
+            } finally {
+                Files.delete(errors);
             }
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new AssertionError("kubectl kustomize " + BASE + " failed; its error output is above");
-            }
-            return Optional.of(new KubernetesManifests("kubectl kustomize", objects));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -69,13 +106,9 @@ public final class KubernetesManifests {
         }
     }
 
-    public static JsonNode kustomization() {
-        return documents(BASE.resolve("kustomization.yaml")).get(0);
-    }
-
-    /** Every YAML document of every file in the base directory, whether kustomization lists it or not. */
-    public static List<JsonNode> everyDocumentInTheDirectory() {
-        try (Stream<Path> files = Files.list(BASE)) {
+    /** Every YAML document of every file under src/main/kubernetes, whether a kustomization lists it or not. */
+    public static List<JsonNode> everyDocument() {
+        try (Stream<Path> files = Files.walk(MANIFESTS)) {
             return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted()
                     .flatMap(f -> documents(f).stream()).toList();
         } catch (IOException e) {
@@ -87,21 +120,28 @@ public final class KubernetesManifests {
         return objects;
     }
 
-    /** The one object of this kind (fails if there is none or more than one). */
-    public JsonNode one(String kind) {
-        List<JsonNode> ofKind = objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
-        if (ofKind.size() != 1) {
-            throw new AssertionError(source + ": expected one " + kind + ", found " + ofKind.size());
+    /** The one object of this API version and kind (fails if there is none or more than one). */
+    public JsonNode one(String apiVersion, String kind) {
+        List<JsonNode> matching = objects.stream()
+                .filter(o -> apiVersion.equals(o.path("apiVersion").asText()) && kind.equals(o.path("kind").asText()))
+                .toList();
+        if (matching.size() != 1) {
+            throw new AssertionError(source + ": expected one " + apiVersion + " " + kind + ", found " + matching.size());
         }
-        return ofKind.get(0);
+        return matching.get(0);
     }
 
-    /** The Deployment's pod spec. */
+    /** The object that runs the service's pods: the Deployment or the Knative Service. */
+    public JsonNode workload() {
+        return one(kustomization.workloadApiVersion, kustomization.workloadKind);
+    }
+
+    /** The workload's pod template spec (for Knative, the revision spec: a pod spec with Knative's fields). */
     public JsonNode podSpec() {
-        return one("Deployment").path("spec").path("template").path("spec");
+        return workload().path("spec").path("template").path("spec");
     }
 
-    /** The Deployment's only container. */
+    /** The workload's only container. */
     public JsonNode container() {
         JsonNode containers = podSpec().path("containers");
         if (containers.size() != 1) {
@@ -113,6 +153,22 @@ public final class KubernetesManifests {
     @Override
     public String toString() {
         return source;
+    }
+
+    private static List<JsonNode> resourceObjects(Path directory) {
+        JsonNode kustomization = kustomizationIn(directory);
+        List<JsonNode> objects = new ArrayList<>();
+        for (String field : List.of("bases", "resources")) {
+            for (JsonNode entry : kustomization.path(field)) {
+                Path resource = directory.resolve(entry.asText()).normalize();
+                objects.addAll(Files.isDirectory(resource) ? resourceObjects(resource) : documents(resource));
+            }
+        }
+        return objects;
+    }
+
+    private static JsonNode kustomizationIn(Path directory) {
+        return documents(directory.resolve("kustomization.yaml")).get(0);
     }
 
     private static List<JsonNode> documents(Path file) {
