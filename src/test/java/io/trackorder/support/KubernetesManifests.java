@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
- * The Kubernetes objects of the kustomize base in {@code src/main/kubernetes}: either as its
- * resource files hold them, or as {@code kubectl kustomize} renders them.
+ * The Kubernetes objects of the kustomize base in {@code src/main/kubernetes}, or of another
+ * kustomization: either as its resource files hold them, or as {@code kubectl kustomize} renders them.
  */
 public final class KubernetesManifests {
 
@@ -34,23 +34,33 @@ public final class KubernetesManifests {
         this.objects = objects;
     }
 
-    /** The objects of the files that kustomization.yaml lists under {@code resources}. */
+    /** The objects of the files that the base's kustomization.yaml lists under {@code resources}. */
     public static KubernetesManifests fromResourceFiles() {
+        return fromResourceFiles(BASE);
+    }
+
+    /** The objects of the files that the kustomization in {@code directory} lists under {@code resources}. */
+    public static KubernetesManifests fromResourceFiles(Path directory) {
         List<JsonNode> objects = new ArrayList<>();
-        for (JsonNode file : kustomization().path("resources")) {
-            objects.addAll(documents(BASE.resolve(file.asText())));
+        for (JsonNode file : kustomization(directory).path("resources")) {
+            objects.addAll(documents(directory.resolve(file.asText())));
         }
         return new KubernetesManifests("the resource files", objects);
     }
 
-    /** What {@code kubectl kustomize} renders, or empty when kubectl is not on the PATH. */
+    /** What {@code kubectl kustomize} renders of the base, or empty when kubectl is not on the PATH. */
     public static Optional<KubernetesManifests> renderedByKubectl() {
+        return renderedByKubectl(BASE);
+    }
+
+    /** What {@code kubectl kustomize directory} renders, or empty when kubectl is not on the PATH. */
+    public static Optional<KubernetesManifests> renderedByKubectl(Path directory) {
         Optional<Path> kubectl = onPath("kubectl");
         if (kubectl.isEmpty()) {
             return Optional.empty();
         }
         try {
-            Process process = new ProcessBuilder(kubectl.get().toString(), "kustomize", BASE.toString())
+            Process process = new ProcessBuilder(kubectl.get().toString(), "kustomize", directory.toString())
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             List<JsonNode> objects;
             try (InputStream out = process.getInputStream()) {
@@ -58,7 +68,7 @@ public final class KubernetesManifests {
             }
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new AssertionError("kubectl kustomize " + BASE + " failed; its error output is above");
+                throw new AssertionError("kubectl kustomize " + directory + " failed; its error output is above");
             }
             return Optional.of(new KubernetesManifests("kubectl kustomize", objects));
         } catch (IOException e) {
@@ -70,7 +80,11 @@ public final class KubernetesManifests {
     }
 
     public static JsonNode kustomization() {
-        return documents(BASE.resolve("kustomization.yaml")).get(0);
+        return kustomization(BASE);
+    }
+
+    public static JsonNode kustomization(Path directory) {
+        return documents(directory.resolve("kustomization.yaml")).get(0);
     }
 
     /** Every YAML document of every file in the base directory, whether kustomization lists it or not. */
