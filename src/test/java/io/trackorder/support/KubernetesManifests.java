@@ -22,17 +22,19 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 public final class KubernetesManifests {
 
-    /** Everything Kubernetes: the base, the ConfigMap it shares, the Knative overlay. */
+    /** Everything Kubernetes: the base, the ConfigMap it shares, the Knative overlay, the migration Job. */
     public static final Path MANIFESTS = Path.of("src", "main", "kubernetes");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    /** A directory that {@code kubectl apply -k} deploys, and the object that runs the service's pods. */
+    /** A directory that {@code kubectl apply -k} deploys, and the object that runs the application's pods. */
     public enum Kustomization {
         /** A Deployment with a Service in front. */
         BASE(MANIFESTS, "apps/v1", "Deployment"),
         /** The native image as a Knative Service. */
-        KNATIVE(MANIFESTS.resolve("knative"), "serving.knative.dev/v1", "Service");
+        KNATIVE(MANIFESTS.resolve("knative"), "serving.knative.dev/v1", "Service"),
+        /** The schema migrations as a one-shot Job, for instances started without them. */
+        MIGRATE(MANIFESTS.resolve("migrate"), "batch/v1", "Job");
 
         private final Path directory;
         private final String workloadApiVersion;
@@ -131,7 +133,7 @@ public final class KubernetesManifests {
         return matching.get(0);
     }
 
-    /** The object that runs the service's pods: the Deployment or the Knative Service. */
+    /** The object that runs the application's pods: the Deployment, the Knative Service or the Job. */
     public JsonNode workload() {
         return one(kustomization.workloadApiVersion, kustomization.workloadKind);
     }

@@ -54,23 +54,7 @@ public final class ServiceProcess implements AutoCloseable {
             String adminToken, Path log) throws IOException, InterruptedException {
         int port = freePort();
         int managementPort = freePort();
-        List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().putAll(Map.of(
-                "QUARKUS_HTTP_PORT", String.valueOf(port),
-                "QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort),
-                "QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl(),
-                "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", database.user,
-                "QUARKUS_DATASOURCE_PASSWORD", database.password,
-                "MUSIC_ADMIN_TOKEN", adminToken,
-                // glibc's default of 8 malloc arenas per core costs resident memory and buys nothing here.
-                "MALLOC_ARENA_MAX", "2"));
+        ProcessBuilder builder = builder(java, jar, jvmOptions, database, adminToken, log, port, managementPort);
         long started = System.nanoTime();
         Process process = builder.start();
         HttpClient http = HttpClient.newHttpClient();
@@ -94,6 +78,47 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.sleep(5);
         }
         return new ServiceProcess(port, managementPort, (System.nanoTime() - started) / 1e9, process, log);
+    }
+
+    /**
+     * Runs the packaged application as a one-shot job runs it, with {@code environment} added (such as
+     * {@code QUARKUS_INIT_AND_EXIT=true}), and waits for it to end: its exit status, or null if it
+     * still ran after {@code limit} (it is killed then).
+     */
+    public static Integer runToExit(Map<String, String> environment, ServiceDatabase database, Path log,
+            Duration limit) throws IOException, InterruptedException {
+        ProcessBuilder builder = builder(Path.of(System.getProperty("java.home"), "bin", "java"), JAR, List.of(),
+                database, "", log, freePort(), freePort());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            return null;
+        }
+        return process.exitValue();
+    }
+
+    /** {@code java -jar} on the given database and ports, its output to {@code log}. */
+    private static ProcessBuilder builder(Path java, Path jar, List<String> jvmOptions, ServiceDatabase database,
+            String adminToken, Path log, int port, int managementPort) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(Map.of(
+                "QUARKUS_HTTP_PORT", String.valueOf(port),
+                "QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort),
+                "QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl(),
+                "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", database.user,
+                "QUARKUS_DATASOURCE_PASSWORD", database.password,
+                "MUSIC_ADMIN_TOKEN", adminToken,
+                // glibc's default of 8 malloc arenas per core costs resident memory and buys nothing here.
+                "MALLOC_ARENA_MAX", "2"));
+        return builder;
     }
 
     private static int freePort() throws IOException {
