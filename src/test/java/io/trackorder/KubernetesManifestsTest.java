@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import io.trackorder.support.ConfigProperties;
 import io.trackorder.support.ConfigProperties.Property;
@@ -234,14 +235,20 @@ class KubernetesManifestsTest {
         assertFalse(secretName(KubernetesManifests.fromResourceFiles(kustomization)).isEmpty());
     }
 
-    /** Either way of running the service takes the same ConfigMap, Secret keys and files. */
+    /**
+     * Either way of running the service takes the same ConfigMap, Secret keys and files; Knative's
+     * instances, started cold, leave the migrations to the migration Job.
+     */
     @Test
     void theKnativeServiceTakesTheSameConfigurationAsTheDeployment() {
         KubernetesManifests deployment = KubernetesManifests.fromResourceFiles(Kustomization.BASE);
         KubernetesManifests knative = KubernetesManifests.fromResourceFiles(Kustomization.KNATIVE);
-        for (String field : List.of("envFrom", "env", "volumeMounts")) {
+        for (String field : List.of("envFrom", "volumeMounts")) {
             assertEquals(deployment.container().path(field), knative.container().path(field), field);
         }
+        ArrayNode withoutMigrations = deployment.container().path("env").deepCopy();
+        withoutMigrations.addObject().put("name", "QUARKUS_FLYWAY_MIGRATE_AT_START").put("value", "false");
+        assertEquals(withoutMigrations, knative.container().path("env"), "env");
         assertEquals(deployment.podSpec().path("volumes"), knative.podSpec().path("volumes"), "volumes");
     }
 
