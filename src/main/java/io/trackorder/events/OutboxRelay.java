@@ -3,6 +3,7 @@ package io.trackorder.events;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -52,6 +53,8 @@ public class OutboxRelay {
     private final AtomicBoolean failing = new AtomicBoolean();
     private final AtomicBoolean publishFailing = new AtomicBoolean();
     private volatile long timer = -1;
+    /** Set at shutdown: a pass then in flight fails as the pool closes, which is no news. */
+    private volatile boolean stopped;
 
     public OutboxRelay(Mutiny.SessionFactory sessions, PendingEvents pending, EventPublisher publisher,
             OutboxBacklog backlog, BrokerSettings broker, Vertx vertx, MusicConfig config) {
@@ -74,6 +77,7 @@ public class OutboxRelay {
     }
 
     void stop(@Observes ShutdownEvent stop) {
+        stopped = true;
         vertx.cancelTimer(timer);
     }
 
@@ -88,9 +92,8 @@ public class OutboxRelay {
                     }
                 })
                 .onFailure().invoke(failure -> {
-                    if (failing.compareAndSet(false, true)) {
-                        LOG.warnf("The outbox relay failed (%s); it retries every %s", failure.getMessage(),
-                                config.relayInterval());
+                    if (!stopped && failing.compareAndSet(false, true)) {
+                        LOG.warnf("The outbox relay failed (%s); it retries every %s", failure.getMessage(), every());
                     }
                 });
     }
@@ -123,10 +126,15 @@ public class OutboxRelay {
                         LOG.info("Publishing change events works again");
                     } else if (failure != null && publishFailing.compareAndSet(false, true)) {
                         LOG.warnf("Publishing change events failed (%s); they wait in the outbox and are retried every %s",
-                                failure.getMessage(), config.relayInterval());
+                                Objects.requireNonNullElse(failure.getMessage(), "not confirmed in time"), every());
                     }
                     return confirmed;
                 });
+    }
+
+    /** The relay interval as operators write it. */
+    private String every() {
+        return config.relayInterval().toMillis() + " ms";
     }
 
     private static Duration remaining(long deadline) {
