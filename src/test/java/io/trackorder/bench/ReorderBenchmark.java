@@ -69,6 +69,8 @@ public final class ReorderBenchmark {
 
     private final int seconds = intEnvironment("BENCH_SECONDS", 10);
     private final int warmupSeconds = intEnvironment("BENCH_WARMUP_SECONDS", 40);
+    /** Only what recording costs, on the floors: a few minutes instead of ten, with no service load. */
+    private final boolean recordingOnly = "recording".equals(System.getenv("BENCH_ONLY"));
     private final Path work = Path.of("target", "bench").toAbsolutePath();
     private final Random random = new Random(20261121L);
     private ServiceJvm jvm;
@@ -89,7 +91,8 @@ public final class ReorderBenchmark {
             execute(server, "CREATE DATABASE " + database.database);
             try {
                 List<String> report = measure(database);
-                report.add(0, header(database, loadBefore));
+                report.add(0, (recordingOnly ? "Only the cost of recording (BENCH_ONLY=recording).\n\n" : "")
+                        + header(database, loadBefore));
                 String text = String.join("\n", report) + "\n";
                 Files.writeString(work.resolve("results.md"), text);
                 System.out.print("\n" + text);
@@ -130,6 +133,10 @@ public final class ReorderBenchmark {
                     "collection_tracks", database, organization, work);
             Floor withEvent = new Floor("own-schema + history + event", BENCH.resolve("floor-outbox.sql"), null,
                     "collection_tracks", database, organization, work);
+            if (recordingOnly) {
+                report.addAll(recordingCost(floors.get(1), withHistory, withEvent));
+                return report;
+            }
             report.addAll(compare(database, wrk, floors));
             report.addAll(recordingCost(floors.get(1), withHistory, withEvent));
             report.addAll(afterwards(service, apiKey, organization));
