@@ -6,7 +6,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.qpid.server.SystemLauncher;
 import org.apache.qpid.server.model.SystemConfig;
@@ -59,7 +61,10 @@ public final class EmbeddedQpidBroker implements DevBroker {
                     SystemConfig.INITIAL_CONFIGURATION_LOCATION, configuration.toUri().toString(),
                     SystemConfig.STARTUP_LOGGED_TO_SYSTEM_OUT, false,
                     SystemConfig.CONTEXT, Map.of(SystemConfig.QPID_WORK_DIR, work.toString())));
-            Runtime.getRuntime().addShutdownHook(new Thread(launcher::shutdown, "embedded-amqp-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                launcher.shutdown();
+                delete(work);
+            }, "embedded-amqp-shutdown"));
             return port;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded AMQP broker", e);
@@ -93,6 +98,15 @@ public final class EmbeddedQpidBroker implements DevBroker {
                   } ]
                 }
                 """.formatted(USER, port);
+    }
+
+    /** The work directory and what the broker wrote there; what cannot be deleted stays in the temp dir. */
+    private static void delete(Path work) {
+        try (Stream<Path> files = Files.walk(work)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // A leftover in the temporary directory harms nothing.
+        }
     }
 
     private static int freeLoopbackPort() throws IOException {
