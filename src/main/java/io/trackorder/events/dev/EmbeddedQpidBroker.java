@@ -55,10 +55,13 @@ public final class EmbeddedQpidBroker implements DevBroker {
             int port = freeLoopbackPort();
             Path configuration = work.resolve("config.json");
             Files.writeString(configuration, configuration(port));
+            // Qpid's default is a classpath: URL, whose handler dev mode's class loaders do not provide.
+            Path systemProperties = Files.createFile(work.resolve("system.properties"));
             SystemLauncher launcher = new SystemLauncher();
             launcher.startup(Map.of(
                     SystemConfig.TYPE, "Memory",
                     SystemConfig.INITIAL_CONFIGURATION_LOCATION, configuration.toUri().toString(),
+                    SystemConfig.INITIAL_SYSTEM_PROPERTIES_LOCATION, systemProperties.toUri().toString(),
                     SystemConfig.STARTUP_LOGGED_TO_SYSTEM_OUT, false,
                     SystemConfig.CONTEXT, Map.of(SystemConfig.QPID_WORK_DIR, work.toString())));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
