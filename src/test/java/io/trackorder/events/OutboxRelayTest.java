@@ -234,16 +234,27 @@ class OutboxRelayTest {
         return delivery.body().path("source").asText().substring(1).replaceFirst("/", ":");
     }
 
+    /**
+     * Waits up to 10 s for every event to be marked sent: a pass commits its marks only after the
+     * broker confirmed, so a consumer may see the events first.
+     */
     private static void assertSent(List<ChangeEvent> events) throws Exception {
-        try (Connection db = TestDatabase.connect();
-                PreparedStatement query = db.prepareStatement(
-                        "SELECT count(*) FROM event_outbox WHERE id = ANY (?) AND sent_at IS NOT NULL")) {
-            query.setArray(1, db.createArrayOf("uuid", events.stream().map(ChangeEvent::id).toArray()));
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                assertEquals(events.size(), row.getLong(1), "every event is marked sent");
+        long sent = 0;
+        for (int attempt = 0; attempt < 100 && sent < events.size(); attempt++) {
+            if (attempt > 0) {
+                Thread.sleep(100);
+            }
+            try (Connection db = TestDatabase.connect();
+                    PreparedStatement query = db.prepareStatement(
+                            "SELECT count(*) FROM event_outbox WHERE id = ANY (?) AND sent_at IS NOT NULL")) {
+                query.setArray(1, db.createArrayOf("uuid", events.stream().map(ChangeEvent::id).toArray()));
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    sent = row.getLong(1);
+                }
             }
         }
+        assertEquals(events.size(), sent, "every event is marked sent");
     }
 
     private static String listKey(String kind) {

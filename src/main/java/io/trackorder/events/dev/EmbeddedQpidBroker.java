@@ -6,7 +6,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.qpid.server.SystemLauncher;
 import org.apache.qpid.server.model.SystemConfig;
@@ -53,13 +55,19 @@ public final class EmbeddedQpidBroker implements DevBroker {
             int port = freeLoopbackPort();
             Path configuration = work.resolve("config.json");
             Files.writeString(configuration, configuration(port));
+            // Qpid's default is a classpath: URL, whose handler dev mode's class loaders do not provide.
+            Path systemProperties = Files.createFile(work.resolve("system.properties"));
             SystemLauncher launcher = new SystemLauncher();
             launcher.startup(Map.of(
                     SystemConfig.TYPE, "Memory",
                     SystemConfig.INITIAL_CONFIGURATION_LOCATION, configuration.toUri().toString(),
+                    SystemConfig.INITIAL_SYSTEM_PROPERTIES_LOCATION, systemProperties.toUri().toString(),
                     SystemConfig.STARTUP_LOGGED_TO_SYSTEM_OUT, false,
                     SystemConfig.CONTEXT, Map.of(SystemConfig.QPID_WORK_DIR, work.toString())));
-            Runtime.getRuntime().addShutdownHook(new Thread(launcher::shutdown, "embedded-amqp-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                launcher.shutdown();
+                delete(work);
+            }, "embedded-amqp-shutdown"));
             return port;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded AMQP broker", e);
@@ -93,6 +101,15 @@ public final class EmbeddedQpidBroker implements DevBroker {
                   } ]
                 }
                 """.formatted(USER, port);
+    }
+
+    /** The work directory and what the broker wrote there; what cannot be deleted stays in the temp dir. */
+    private static void delete(Path work) {
+        try (Stream<Path> files = Files.walk(work)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // A leftover in the temporary directory harms nothing.
+        }
     }
 
     private static int freeLoopbackPort() throws IOException {
