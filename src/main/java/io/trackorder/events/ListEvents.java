@@ -15,12 +15,13 @@ package io.trackorder.events;
  */
 public record ListEvents(String keySql, String sourceSql, String subjectSql, String reordered, String removed) {
 
-    public static final ListEvents COLLECTIONS = new ListEvents(
-            "'collection:' || CAST(?1 AS text) || '/' || CAST(?2 AS text)",
-            "'/v1/music/' || CAST(?1 AS text) || '/collections/' || CAST(?2 AS text)",
-            "CAST(?2 AS text)",
-            "io.trackorder.collection.reordered",
-            "io.trackorder.collection.member_removed");
+    public static final ListEvents COLLECTIONS = collections("CAST(?2 AS text)");
+
+    /**
+     * The collections of a statement that changes several of one organization (?1) at once: each
+     * event's collection is the {@code collection_id} its history entry returns.
+     */
+    public static final ListEvents COLLECTIONS_OF_ENTRY = collections("recorded.collection_id");
 
     public static final ListEvents RELEASES = new ListEvents(
             "'release:' || CAST(CAST(?1 AS integer) AS text) || '/' || CAST(CAST(?2 AS uuid) AS text)",
@@ -28,6 +29,15 @@ public record ListEvents(String keySql, String sourceSql, String subjectSql, Str
             "CAST(CAST(?2 AS uuid) AS text)",
             "io.trackorder.release.tracks_reordered",
             "io.trackorder.release.track_removed");
+
+    private static ListEvents collections(String idSql) {
+        return new ListEvents(
+                "'collection:' || CAST(?1 AS text) || '/' || " + idSql,
+                "'/v1/music/' || CAST(?1 AS text) || '/collections/' || " + idSql,
+                idSql,
+                "io.trackorder.collection.reordered",
+                "io.trackorder.collection.member_removed");
+    }
 
     /**
      * The INSERT of the event of {@code type} for the history entry that the statement's CTE

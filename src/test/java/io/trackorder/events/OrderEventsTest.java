@@ -3,24 +3,16 @@ package io.trackorder.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.trackorder.support.Api;
 import io.trackorder.support.Releases;
-import io.trackorder.support.TestDatabase;
+import io.trackorder.support.WrittenEvents;
+import io.trackorder.support.WrittenEvents.Written;
 
 /**
  * The order statements write their events themselves: every effective reorder, move, restore and
@@ -31,12 +23,6 @@ import io.trackorder.support.TestDatabase;
 @QuarkusTest
 class OrderEventsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** One row of the outbox, as written. */
-    record Written(String type, long revision, String source, String subject, JsonNode data) {
-    }
-
     @Test
     void everyCollectionOrderChangeWritesOneEventWithTheNewOrder() throws Exception {
         Api.Caller caller = Api.newCaller();
@@ -44,6 +30,8 @@ class OrderEventsTest {
         List<String> tracks = caller.addNewTracks(collection, 4);
         String key = "collection:" + caller.organizationId() + "/" + collection;
         String order = caller.path("/collections/" + collection + "/order");
+        // The setup's own events (created, member_added) are not order changes.
+        List<Written> setup = WrittenEvents.ofList(key);
 
         caller.request().body(Map.of("ordered_track_ids", List.of(tracks.get(3), tracks.get(1)))).patch(order)
                 .then().statusCode(200);
@@ -55,7 +43,7 @@ class OrderEventsTest {
         caller.request().delete(caller.path("/collections/" + collection + "/tracks/" + tracks.get(0)))
                 .then().statusCode(200);
 
-        List<Written> events = written(key);
+        List<Written> events = WrittenEvents.since(setup, WrittenEvents.ofList(key));
         assertEquals(List.of("reordered", "reordered", "reordered", "reordered", "member_removed"),
                 events.stream().map(e -> e.type().substring("io.trackorder.collection.".length())).toList());
         assertEquals(List.of("reorder", "move", "move", "restore", "remove"),
@@ -65,11 +53,11 @@ class OrderEventsTest {
             assertEquals(caller.userId(), event.data().path("actor").asText());
             assertEquals("/v1/music/" + caller.organizationId() + "/collections/" + collection, event.source());
             assertEquals(collection, event.subject());
-            assertEquals(caller.recordedOrder(collection, event.revision()), ids(event.data().path("track_ids")),
+            assertEquals(caller.recordedOrder(collection, event.revision()), WrittenEvents.ids(event.data().path("track_ids")),
                     "the event's order is the history entry's of its revision");
         }
         assertConsecutive(events);
-        assertEquals(caller.order(collection), ids(events.get(events.size() - 1).data().path("track_ids")));
+        assertEquals(caller.order(collection), WrittenEvents.ids(events.get(events.size() - 1).data().path("track_ids")));
         assertEquals(tracks.get(0), events.get(events.size() - 1).data().path("track_id").asText());
     }
 
@@ -80,6 +68,8 @@ class OrderEventsTest {
         List<String> tracks = caller.addNewTracks(collection, 3);
         String key = "collection:" + caller.organizationId() + "/" + collection;
         String order = caller.path("/collections/" + collection + "/order");
+        // The setup's own events (created, member_added) are not order changes.
+        List<Written> setup = WrittenEvents.ofList(key);
 
         caller.request().body(Map.of("ordered_track_ids", tracks)).patch(order).then().statusCode(200);
         caller.move(collection, Map.of("range_start", 1, "range_length", 1, "insert_before", 1)).then().statusCode(200);
@@ -90,7 +80,7 @@ class OrderEventsTest {
                 .patch(order).then().statusCode(412);
         caller.restore(collection, Map.of("revision", 999)).then().statusCode(404);
 
-        assertEquals(List.of(), written(key));
+        assertEquals(List.of(), WrittenEvents.since(setup, WrittenEvents.ofList(key)));
     }
 
     @Test
@@ -98,6 +88,7 @@ class OrderEventsTest {
         Releases.Member member = Releases.newMember();
         String release = member.newRelease(3);
         List<String> tracks = member.trackIds(release);
+        List<Written> setup = WrittenEvents.ofSource("/releases/" + release);
 
         member.request().body(Map.of("trackOrder", List.of(tracks.get(2), tracks.get(0), tracks.get(1))))
                 .post("/releases/" + release + "/tracks/reorder").then().statusCode(200);
@@ -110,7 +101,7 @@ class OrderEventsTest {
                 .then().statusCode(200);
         member.request().delete("/releases/" + release + "/tracks/" + tracks.get(1)).then().statusCode(200);
 
-        List<Written> events = writtenFor("/releases/" + release);
+        List<Written> events = WrittenEvents.since(setup, WrittenEvents.ofSource("/releases/" + release));
         assertEquals(List.of("tracks_reordered", "tracks_reordered", "tracks_reordered", "track_removed"),
                 events.stream().map(e -> e.type().substring("io.trackorder.release.".length())).toList());
         assertEquals(List.of("reorder", "move", "restore", "remove"),
@@ -122,9 +113,9 @@ class OrderEventsTest {
             assertTrue(event.type().startsWith("io.trackorder.release."), event.type());
         }
         assertConsecutive(events);
-        assertEquals(List.of(tracks.get(0), tracks.get(2)), ids(events.get(3).data().path("track_ids")),
+        assertEquals(List.of(tracks.get(0), tracks.get(2)), WrittenEvents.ids(events.get(3).data().path("track_ids")),
                 "after restoring the first order and removing the second track");
-        assertEquals(member.trackIds(release), ids(events.get(3).data().path("track_ids")));
+        assertEquals(member.trackIds(release), WrittenEvents.ids(events.get(3).data().path("track_ids")));
         assertEquals(tracks.get(1), events.get(3).data().path("track_id").asText());
     }
 
@@ -139,33 +130,4 @@ class OrderEventsTest {
         return ((Number) caller.history(collection).get(0).get("revision")).longValue();
     }
 
-    private static List<String> ids(JsonNode array) {
-        List<String> ids = new ArrayList<>();
-        array.forEach(id -> ids.add(id.asText()));
-        return ids;
-    }
-
-    private static List<Written> written(String listKey) throws SQLException, JsonProcessingException {
-        return query("list_key = ?", listKey);
-    }
-
-    private static List<Written> writtenFor(String source) throws SQLException, JsonProcessingException {
-        return query("source = ?", source);
-    }
-
-    private static List<Written> query(String condition, String value) throws SQLException, JsonProcessingException {
-        List<Written> events = new ArrayList<>();
-        try (Connection db = TestDatabase.connect();
-                PreparedStatement query = db.prepareStatement("SELECT type, revision, source, subject, data::text"
-                        + " FROM event_outbox WHERE " + condition + " ORDER BY seq")) {
-            query.setString(1, value);
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    events.add(new Written(row.getString(1), row.getLong(2), row.getString(3), row.getString(4),
-                            JSON.readTree(row.getString(5))));
-                }
-            }
-        }
-        return events;
-    }
 }
