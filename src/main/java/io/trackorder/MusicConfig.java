@@ -18,6 +18,8 @@ public interface MusicConfig {
 
     History history();
 
+    Events events();
+
     /** A fixed API key created at start-up, for trying the API in dev mode only. */
     Optional<DevApiKey> devApiKey();
 
@@ -48,6 +50,21 @@ public interface MusicConfig {
         @WithDefault("100")
         @Min(1)
         int retain();
+    }
+
+    interface Events {
+        /** How often the outbox relay looks for pending change events. */
+        @WithDefault("1s")
+        Duration relayInterval();
+
+        /** The most lists, and the most events of each list, that one relay pass publishes. */
+        @WithDefault("100")
+        @Min(1)
+        int batchSize();
+
+        /** How long published events stay in the outbox before they are deleted. */
+        @WithDefault("PT24H")
+        Duration retainSent();
     }
 
     interface DevApiKey {

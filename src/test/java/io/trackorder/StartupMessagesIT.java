@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.trackorder.support.Api;
+import io.trackorder.support.MessageBroker;
 import io.trackorder.support.Releases;
 import io.trackorder.support.ServiceDatabase;
 import io.trackorder.support.ServiceProcess;
@@ -53,32 +54,37 @@ class StartupMessagesIT {
 
     @Test
     void eachFeatureLeftOffIsOneWarningNamingItsVariable() throws Exception {
-        try (ServiceProcess service = ServiceProcess.start(ServiceProcess.JAR, List.of(NO_SHUTDOWN_DELAY), database, "",
+        // Empty, this hides a RABBITMQ_HOST that the environment names (the tests' broker).
+        List<String> options = List.of(NO_SHUTDOWN_DELAY, "-Drabbitmq-host=");
+        try (ServiceProcess service = ServiceProcess.start(ServiceProcess.JAR, options, database, "",
                 log("unconfigured"))) {
             for (int attempt = 0; attempt < 2; attempt++) {
                 given().port(service.port).get("/releases").then().statusCode(401);
                 given().port(service.port).header("Authorization", "Bearer " + BEARER_TOKEN).get("/releases")
                         .then().statusCode(401);
             }
-            List<JsonNode> warnings = awaitWarnings(service, 3);
+            List<JsonNode> warnings = awaitWarnings(service, 4);
             assertEquals(1, count(warnings, "MissingSettings", "/admin API", "MUSIC_ADMIN_TOKEN"), warnings.toString());
             assertEquals(1, count(warnings, "MissingSettings", "Releases API", "MP_JWT_VERIFY_PUBLICKEY_LOCATION"),
                     warnings.toString());
             assertEquals(1, count(warnings, "VerificationKey", "401", "MP_JWT_VERIFY_PUBLICKEY_LOCATION"),
                     warnings.toString());
-            assertEquals(3, warnings.size(), warnings.toString());
+            assertEquals(1, count(warnings, "BrokerSettings", "wait in the outbox", "RABBITMQ_HOST"), warnings.toString());
+            assertEquals(4, warnings.size(), warnings.toString());
             assertTrue(warnings.stream().allMatch(line -> line.path("message").asText().contains("MP_JWT_VERIFY_PUBLICKEY")
-                    || line.path("message").asText().contains("MUSIC_ADMIN_TOKEN")), warnings.toString());
+                    || line.path("message").asText().contains("MUSIC_ADMIN_TOKEN")
+                    || line.path("message").asText().contains("RABBITMQ_HOST")), warnings.toString());
             assertFalse(service.output().contains(BEARER_TOKEN), "no token in the log");
         }
     }
 
     @Test
     void noWarningWhenEverythingIsConfigured() throws Exception {
-        List<String> jwt = List.of(NO_SHUTDOWN_DELAY,
+        List<String> options = new ArrayList<>(List.of(NO_SHUTDOWN_DELAY,
                 "-Dmp.jwt.verify.publickey.location=" + JWT_PUBLIC_KEY.toAbsolutePath().toUri(),
-                "-Dmp.jwt.verify.issuer=" + Releases.ISSUER);
-        try (ServiceProcess service = ServiceProcess.start(ServiceProcess.JAR, jwt, database, Api.ADMIN_TOKEN,
+                "-Dmp.jwt.verify.issuer=" + Releases.ISSUER));
+        options.addAll(MessageBroker.fromEnvironmentOrEmbedded().serviceOptions());
+        try (ServiceProcess service = ServiceProcess.start(ServiceProcess.JAR, options, database, Api.ADMIN_TOKEN,
                 log("configured"))) {
             given().port(service.port).header("Authorization", "Bearer " + BEARER_TOKEN).get("/releases")
                     .then().statusCode(401);

@@ -8,6 +8,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.trackorder.events.Events;
 
 /**
  * The changes a request body makes to a release or a track. Every field is checked when the body
@@ -24,6 +27,7 @@ public abstract class CatalogEdit<T extends CatalogEntry> {
 
     protected final BodyFields body;
     private final List<Consumer<? super T>> changes = new ArrayList<>();
+    private final List<String> changed = new ArrayList<>();
 
     /** Reads the fields releases and tracks share; the title is required when {@code creating}. */
     protected CatalogEdit(JsonNode json, int tenantId, boolean creating) {
@@ -47,11 +51,19 @@ public abstract class CatalogEdit<T extends CatalogEntry> {
         if (body.has(field)) {
             V value = read.get();
             changes.add(entry -> write.accept(entry, value));
+            changed.add(field);
         }
     }
 
     protected boolean has(String field) {
         return body.has(field);
+    }
+
+    /** The names of the fields the body sets, as a change event carries them: {@code changed}. */
+    public ObjectNode changedFields() {
+        ObjectNode fields = Events.fields();
+        changed.forEach(fields.putArray("changed")::add);
+        return fields;
     }
 
     public void applyTo(T entry) {

@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.trackorder.Ids;
 import io.trackorder.errors.ApiException;
+import io.trackorder.events.Events;
 
 /**
  * The fields of a collection create or PATCH body. A PATCH tells "absent" (leave unchanged) from
@@ -100,6 +102,13 @@ final class CollectionEdit {
 
     String get(String field) {
         return values.get(field);
+    }
+
+    /** The fields the body sets, with their values, as a change event carries them. */
+    ObjectNode fields() {
+        ObjectNode fields = Events.fields();
+        values.forEach(fields::put);
+        return fields;
     }
 
     void applyTo(MusicCollection collection) {

@@ -8,6 +8,8 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +21,8 @@ import io.trackorder.conditional.Versioned;
 import io.trackorder.database.RunsToCompletion;
 import io.trackorder.errors.ApiException;
 import io.trackorder.errors.ErrorCode;
+import io.trackorder.events.EventList;
+import io.trackorder.events.Events;
 import io.trackorder.ordering.ChangeKind;
 import io.trackorder.ordering.Editor;
 import io.trackorder.ordering.Editors;
@@ -49,14 +53,16 @@ public class CollectionService {
     private final TrackRepository tracks;
     private final Ids ids;
     private final Editors editors;
+    private final Events events;
 
     public CollectionService(CollectionRepository collections, MembershipRepository members, TrackRepository tracks,
-            Ids ids, Editors editors) {
+            Ids ids, Editors editors, Events events) {
         this.collections = collections;
         this.members = members;
         this.tracks = tracks;
         this.ids = ids;
         this.editors = editors;
+        this.events = events;
     }
 
     @WithTransaction
@@ -71,7 +77,8 @@ public class CollectionService {
             collection.updatedAt = now;
             edit.applyTo(collection);
             return collections.persist(collection);
-        }).map(created -> new Versioned<>(CollectionView.of(created, 0L), created.tag()));
+        }).call(created -> announce(created, "created", created.revision, caller, edit.fields()))
+                .map(created -> new Versioned<>(CollectionView.of(created, 0L), created.tag()));
     }
 
     @WithSession
@@ -100,6 +107,7 @@ public class CollectionService {
                     collection.changeCount++;
                     return collections.flush().replaceWith(collection);
                 })
+                .call(collection -> announce(collection, "updated", collection.revision, caller, edit.fields()))
                 .chain(this::withTrackCount);
     }
 
@@ -109,7 +117,8 @@ public class CollectionService {
         return lockOwned(caller, id, ifMatch, MusicCollection::tag).chain(collection -> {
             collection.deletedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             collection.updatedAt = collection.deletedAt;
-            return collections.flush();
+            return collections.flush()
+                    .chain(() -> announce(collection, "deleted", collection.revision, caller, Events.fields()));
         });
     }
 
@@ -149,6 +158,9 @@ public class CollectionService {
                                         Map.of("collection_id", id, "max_tracks", MAX_TRACKS));
                             }
                             return members.append(organization, id, trackId, size, editors.of(caller.userId()))
+                                    .chain(() -> events.write(EventList.collection(organization, id), "member_added",
+                                            revision + 1, caller.userId(),
+                                            Events.fields().put("track_id", trackId).put("position", size)))
                                     .replaceWith(EntityTag.ofList(revision + 1));
                         })));
     }
@@ -303,6 +315,13 @@ public class CollectionService {
             }
             return collection;
         });
+    }
+
+    /** Writes the collection's event {@code name}, for a change of the collection itself. */
+    private Uni<Void> announce(MusicCollection collection, String name, long revision, Caller caller,
+            ObjectNode fields) {
+        return events.write(EventList.collection(collection.organizationId, collection.id), name, revision,
+                caller.userId(), fields);
     }
 
     private Uni<Versioned<CollectionView>> withTrackCount(MusicCollection collection) {

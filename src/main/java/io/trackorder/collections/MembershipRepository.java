@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.trackorder.events.ListEvents;
 import io.trackorder.ordering.ChangeKind;
 import io.trackorder.ordering.Editor;
 import io.trackorder.ordering.ListSchema;
@@ -26,7 +27,7 @@ public class MembershipRepository implements PanacheRepositoryBase<CollectionTra
 
     private static final ListSchema COLLECTION_LIST = new ListSchema("collection_tracks", "organization_id",
             "collection_id", "track_id", "text", "position", 0, "collections", "collection_order_history");
-    private static final OrderedList COLLECTION_ORDER = new OrderedList(COLLECTION_LIST);
+    private static final OrderedList COLLECTION_ORDER = new OrderedList(COLLECTION_LIST, ListEvents.COLLECTIONS);
     private static final OrderHistory COLLECTION_HISTORY = new OrderHistory(COLLECTION_LIST);
 
     /**

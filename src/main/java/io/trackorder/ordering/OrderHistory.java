@@ -91,6 +91,15 @@ public final class OrderHistory {
                 .formatted(list.history(), list.tenant(), list.parent(), actorParam, actorParam + 1, order);
     }
 
+    /**
+     * CTE {@code recorded}: the {@link #entry}, returning what an event of it needs (revision,
+     * changed_at, actor, change, track_ids).
+     */
+    static String recorded(ListSchema list, String order, int actorParam) {
+        return "recorded AS (\n" + entry(list, order, actorParam)
+                + "\n    RETURNING revision, changed_at, actor, change, track_ids)\n";
+    }
+
     /** The list's order as the statement sees it, without the members {@code excluding} (a condition on {@code m}). */
     static String currentOrder(ListSchema list, String excluding) {
         return "ARRAY(SELECT m.%4$s FROM %1$s m WHERE m.%2$s = ?1 AND m.%3$s = ?2 %6$s ORDER BY m.%5$s)"

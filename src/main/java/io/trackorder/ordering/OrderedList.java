@@ -6,6 +6,7 @@ import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.smallrye.mutiny.Uni;
+import io.trackorder.events.ListEvents;
 
 /**
  * The statements that change the order of one kind of user-ordered list ({@link ListSchema}):
@@ -36,7 +37,11 @@ public final class OrderedList {
     private final String anchoredMoveSql;
     private final String removeSql;
 
-    public OrderedList(ListSchema list) {
+    /**
+     * @param events the events its statements write to the outbox, in the same statement: an order
+     *        change or a removal, with the whole order after it
+     */
+    public OrderedList(ListSchema list, ListEvents events) {
         String members = list.members();
         String tenant = list.tenant();
         String parent = list.parent();
@@ -70,7 +75,8 @@ public final class OrderedList {
                     FROM %1$s m LEFT JOIN requested ON requested.item = m.%4$s
                     WHERE m.%2$s = ?1 AND m.%3$s = ?2),
                 """.formatted(members, tenant, parent, item, list.itemType(), position, first)
-                + write + OrderHistory.revise(list, "moved", 6) + OrderHistory.entry(list, newOrder, 4);
+                + write + OrderHistory.revise(list, "moved", 6) + ",\n" + OrderHistory.recorded(list, newOrder, 4)
+                + events.announce(events.reordered(), "");
 
         // ?3 range start, ?4 range length, ?5 insert before (zero-based positions); ?6 actor, ?7
         // kind, ?8 retention. The range sorts just before the member at ?5 (after the last for the
@@ -90,8 +96,8 @@ public final class OrderedList {
                     FROM list
                     WHERE (SELECT CAST(?3 AS bigint) + CAST(?4 AS bigint) <= n AND CAST(?5 AS int) <= n FROM size)),
                 """.formatted(first)
-                + write + OrderHistory.revise(list, "moved", 8) + ",\nrecorded AS ("
-                + OrderHistory.entry(list, newOrder, 6) + " RETURNING 1)\n"
+                + write + OrderHistory.revise(list, "moved", 8) + ",\n" + OrderHistory.recorded(list, newOrder, 6)
+                + ", announced AS (" + events.announce(events.reordered(), "") + ")\n"
                 + "SELECT (SELECT n FROM size), (SELECT count(*) FROM recorded)";
 
         // ?3 the ids to move, ?4 the anchor, ?5 0 to move them before it or 2 after it; ?6 actor, ?7
@@ -113,8 +119,8 @@ public final class OrderedList {
                     FROM list LEFT JOIN requested ON requested.item = list.item
                     WHERE EXISTS (SELECT 1 FROM anchor) AND NOT EXISTS (SELECT 1 FROM strangers)),
                 """.formatted(list.itemType(), first)
-                + write + OrderHistory.revise(list, "moved", 8) + ",\nrecorded AS ("
-                + OrderHistory.entry(list, newOrder, 6) + " RETURNING 1)\n"
+                + write + OrderHistory.revise(list, "moved", 8) + ",\n" + OrderHistory.recorded(list, newOrder, 6)
+                + ", announced AS (" + events.announce(events.reordered(), "") + ")\n"
                 + """
                         SELECT EXISTS (SELECT 1 FROM anchor),
                                (SELECT string_agg(CAST(ord AS text), ',' ORDER BY ord) FROM strangers),
@@ -130,8 +136,9 @@ public final class OrderedList {
                     UPDATE %1$s m SET %5$s = m.%5$s - 1 FROM gone
                     WHERE m.%2$s = ?1 AND m.%3$s = ?2 AND m.%5$s > gone.%5$s),
                 """.formatted(members, tenant, parent, item, position)
-                + OrderHistory.revise(list, "gone", 6)
-                + OrderHistory.entry(list, OrderHistory.currentOrder(list, "AND m.%s <> ?3".formatted(item)), 4);
+                + OrderHistory.revise(list, "gone", 6) + ",\n"
+                + OrderHistory.recorded(list, OrderHistory.currentOrder(list, "AND m.%s <> ?3".formatted(item)), 4)
+                + events.announce(events.removed(), ", 'track_id', CAST(?3 AS %s)".formatted(list.itemType()));
     }
 
     /**

@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -16,6 +19,7 @@ import io.trackorder.conditional.Versioned;
 import io.trackorder.database.RunsToCompletion;
 import io.trackorder.errors.ApiException;
 import io.trackorder.errors.ErrorCode;
+import io.trackorder.events.Events;
 import io.trackorder.ordering.Editors;
 import io.trackorder.releasetracks.ReleaseTrack;
 import io.trackorder.releasetracks.ReleaseTrackRepository;
@@ -38,10 +42,12 @@ public class ReleaseService {
     private final ReleaseAccess access;
     private final ReleaseTrackRepository tracks;
     private final Editors editors;
+    private final ReleaseEvents events;
 
     public ReleaseService(ReleaseRepository releases, ReleaseAccess access, ReleaseTrackRepository tracks,
-            Editors editors) {
+            Editors editors, ReleaseEvents events) {
         this.editors = editors;
+        this.events = events;
         this.releases = releases;
         this.access = access;
         this.tracks = tracks;
@@ -71,6 +77,12 @@ public class ReleaseService {
                 // change after it can be undone.
                 .chain(() -> created.isEmpty() ? Uni.createFrom().voidItem()
                         : tracks.recordAdded(release.tenantId, release.id, editors.of(member.userId())))
+                .chain(() -> {
+                    ObjectNode fields = Events.fields().put("title", release.title);
+                    ArrayNode trackIds = fields.putArray("track_ids");
+                    created.forEach(track -> trackIds.add(track.id.toString()));
+                    return events.write(release, "created", member, fields);
+                })
                 .map(done -> new Versioned<>(ReleaseView.of(release, created), release.tag()));
     }
 
@@ -94,14 +106,17 @@ public class ReleaseService {
             edit.applyTo(release);
             release.updatedAt = CatalogEntry.now();
             release.changeCount++;
-            return releases.flush().chain(() -> withTracks(release));
+            return releases.flush().chain(() -> events.write(release, "updated", member, edit.changedFields()))
+                    .chain(() -> withTracks(release));
         });
     }
 
     @WithTransaction
     public Uni<Void> delete(WorkspaceMember member, UUID id, IfMatch ifMatch) {
         return access.editable(member, id, ifMatch)
-                .chain(release -> releases.deleteRelease(member.tenantId(), id).replaceWithVoid());
+                .chain(release -> releases.deleteRelease(member.tenantId(), id)
+                        // The event outlives the release: the outbox does not refer to it.
+                        .chain(() -> events.write(release, "deleted", member, Events.fields())));
     }
 
     /** draft or rejected → submitted; a release needs at least one track to be reviewed. */
@@ -121,7 +136,9 @@ public class ReleaseService {
                 release.submittedAt = now;
                 release.updatedAt = now;
                 release.changeCount++;
-                return releases.flush().chain(() -> withTracks(release));
+                return releases.flush()
+                        .chain(() -> events.write(release, "submitted", member, Events.fields().put("status", release.status)))
+                        .chain(() -> withTracks(release));
             });
         });
     }
@@ -146,7 +163,10 @@ public class ReleaseService {
             release.reviewedById = member.userId();
             release.updatedAt = now;
             release.changeCount++;
-            return releases.flush().chain(() -> withTracks(release));
+            return releases.flush()
+                    .chain(() -> events.write(release, "reviewed", member,
+                            Events.fields().put("status", release.status).put("feedback", release.feedback)))
+                    .chain(() -> withTracks(release));
         });
     }
 

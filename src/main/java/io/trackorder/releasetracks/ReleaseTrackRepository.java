@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.trackorder.events.ListEvents;
 import io.trackorder.ordering.ChangeKind;
 import io.trackorder.ordering.Editor;
 import io.trackorder.ordering.ListSchema;
@@ -26,7 +27,7 @@ public class ReleaseTrackRepository implements PanacheRepositoryBase<ReleaseTrac
 
     private static final ListSchema RELEASE_LIST = new ListSchema("release_tracks", "tenant_id", "release_id", "id",
             "uuid", "track_number", 1, "releases", "release_order_history");
-    private static final OrderedList RELEASE_ORDER = new OrderedList(RELEASE_LIST);
+    private static final OrderedList RELEASE_ORDER = new OrderedList(RELEASE_LIST, ListEvents.RELEASES);
     private static final OrderHistory RELEASE_HISTORY = new OrderHistory(RELEASE_LIST);
 
     public Uni<List<ReleaseTrack>> ofRelease(int tenantId, UUID releaseId) {

@@ -23,6 +23,7 @@ import io.trackorder.conditional.Versioned;
 import io.trackorder.database.RunsToCompletion;
 import io.trackorder.errors.ApiException;
 import io.trackorder.errors.ErrorCode;
+import io.trackorder.events.Events;
 import io.trackorder.ordering.ChangeKind;
 import io.trackorder.ordering.Editor;
 import io.trackorder.ordering.Editors;
@@ -32,6 +33,7 @@ import io.trackorder.ordering.ReorderRule;
 import io.trackorder.releases.Paging;
 import io.trackorder.releases.Release;
 import io.trackorder.releases.ReleaseAccess;
+import io.trackorder.releases.ReleaseEvents;
 import io.trackorder.security.WorkspaceMember;
 
 /**
@@ -53,11 +55,13 @@ public class ReleaseTrackService {
     private final ReleaseAccess access;
     private final ReleaseTrackRepository tracks;
     private final Editors editors;
+    private final ReleaseEvents events;
 
-    public ReleaseTrackService(ReleaseAccess access, ReleaseTrackRepository tracks, Editors editors) {
+    public ReleaseTrackService(ReleaseAccess access, ReleaseTrackRepository tracks, Editors editors, ReleaseEvents events) {
         this.access = access;
         this.tracks = tracks;
         this.editors = editors;
+        this.events = events;
     }
 
     /**
@@ -83,6 +87,8 @@ public class ReleaseTrackService {
             release.updatedAt = now;
             return tracks.persist(track).chain(() -> tracks.flush())
                     .chain(() -> tracks.recordAdded(member.tenantId(), id, editors.of(member.userId())))
+                    .chain(() -> events.write(release, "track_added", member,
+                            Events.fields().put("track_id", track.id.toString()).put("track_number", track.trackNumber)))
                     .map(done -> new Versioned<>(ReleaseTrackView.of(track), release.tag()));
         }));
     }
@@ -102,7 +108,10 @@ public class ReleaseTrackService {
                     edit.applyTo(track);
                     track.updatedAt = CatalogEntry.now();
                     release.changeCount++;
-                    return tracks.flush().map(done -> new Versioned<>(ReleaseTrackView.of(track), release.tag()));
+                    return tracks.flush()
+                            .chain(() -> events.write(release, "track_updated", member,
+                                    edit.changedFields().put("track_id", track.id.toString())))
+                            .map(done -> new Versioned<>(ReleaseTrackView.of(track), release.tag()));
                 }));
     }
 

@@ -10,11 +10,14 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.trackorder.Ids;
 import io.trackorder.TenantKey;
+import io.trackorder.events.ListEvents;
 import io.trackorder.ordering.Editor;
 import io.trackorder.web.PageRequest;
 
 @ApplicationScoped
 public class TrackRepository implements PanacheRepositoryBase<Track, TenantKey> {
+
+    private static final ListEvents EVENTS = ListEvents.COLLECTIONS_OF_ENTRY;
 
     public Uni<Track> findInOrganization(String organizationId, String id) {
         if (!Ids.canExist(id)) {
@@ -85,7 +88,7 @@ public class TrackRepository implements PanacheRepositoryBase<Track, TenantKey> 
      * move up, each of those collections gets a new revision, and each records its new order in
      * its order history. The caller must hold the locks of the track and of every collection holding
      * it ({@code CollectionRepository#lockHolding}): those locks, not an index, keep the shifted
-     * positions unique.
+     * positions unique. Each of those collections gets its member_removed event, in the same statement.
      */
     public Uni<Void> deleteWithMemberships(String organizationId, String id, Editor editor) {
         return getSession().chain(session -> session.createNativeQuery("""
@@ -107,7 +110,11 @@ public class TrackRepository implements PanacheRepositoryBase<Track, TenantKey> 
                            ARRAY(SELECT m.track_id FROM collection_tracks m
                                  WHERE m.organization_id = ?1 AND m.collection_id = b.id AND m.track_id <> ?2
                                  ORDER BY m.position)
-                    FROM bumped b),
+                    FROM bumped b
+                    RETURNING collection_id, revision, changed_at, actor, change, track_ids),
+                announced AS (
+                """ + EVENTS.announce(EVENTS.removed(), ", 'track_id', CAST(?2 AS text)") + """
+                ),
                 pruned AS (
                     DELETE FROM collection_order_history h USING bumped b
                     WHERE h.organization_id = ?1 AND h.collection_id = b.id

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,16 +55,22 @@ public final class ReorderBenchmark {
     static final double PAGE_TARGET_MILLIS = 20;
     static final double RESIDENT_TARGET_MB = 200;
     static final double READY_TARGET_SECONDS = 2;
-    /** Recording the order history may make a reorder of this many tracks at most this much slower. */
-    static final int HISTORY_COST_SIZE = 1_000;
+    /**
+     * Recording the order history may make a reorder of this many tracks at most
+     * {@code HISTORY_COST_TARGET} slower, and writing its change event at most {@code EVENT_COST_TARGET}.
+     */
+    static final int RECORDING_COST_SIZE = 1_000;
     static final double HISTORY_COST_TARGET = 1.15;
-    /** Rounds of the history's cost, each one run of either floor, alternating. */
-    static final int HISTORY_ROUNDS = 6;
+    static final double EVENT_COST_TARGET = 1.10;
+    /** Rounds of the recording costs, each one run of every floor, alternating their order. */
+    static final int RECORDING_ROUNDS = 6;
 
     private static final Path BENCH = Path.of("src", "bench").toAbsolutePath();
 
     private final int seconds = intEnvironment("BENCH_SECONDS", 10);
     private final int warmupSeconds = intEnvironment("BENCH_WARMUP_SECONDS", 40);
+    /** Only what recording costs, on the floors: a few minutes instead of ten, with no service load. */
+    private final boolean recordingOnly = "recording".equals(System.getenv("BENCH_ONLY"));
     private final Path work = Path.of("target", "bench").toAbsolutePath();
     private final Random random = new Random(20261121L);
     private ServiceJvm jvm;
@@ -84,7 +91,8 @@ public final class ReorderBenchmark {
             execute(server, "CREATE DATABASE " + database.database);
             try {
                 List<String> report = measure(database);
-                report.add(0, header(database, loadBefore));
+                report.add(0, (recordingOnly ? "Only the cost of recording (BENCH_ONLY=recording).\n\n" : "")
+                        + header(database, loadBefore));
                 String text = String.join("\n", report) + "\n";
                 Files.writeString(work.resolve("results.md"), text);
                 System.out.print("\n" + text);
@@ -123,8 +131,14 @@ public final class ReorderBenchmark {
                     new Floor("HOT", lean, "bench_hot", "bench_hot.list_items", database, organization, work));
             Floor withHistory = new Floor("own-schema + history", BENCH.resolve("floor-history.sql"), null,
                     "collection_tracks", database, organization, work);
+            Floor withEvent = new Floor("own-schema + history + event", BENCH.resolve("floor-outbox.sql"), null,
+                    "collection_tracks", database, organization, work);
+            if (recordingOnly) {
+                report.addAll(recordingCost(floors.get(1), withHistory, withEvent));
+                return report;
+            }
             report.addAll(compare(database, wrk, floors));
-            report.addAll(historyCost(floors.get(1), withHistory));
+            report.addAll(recordingCost(floors.get(1), withHistory, withEvent));
             report.addAll(afterwards(service, apiKey, organization));
         }
         report.add(startUp(database, adminToken));
@@ -196,45 +210,57 @@ public final class ReorderBenchmark {
     }
 
     /**
-     * The history's cost: the own-schema floor without and with the history, one client, in short
-     * rounds that alternate which goes first, so that a shared machine whose speed drifts during
-     * the run weighs on both alike. The cost is the median of the rounds' ratios.
+     * What recording costs: the own-schema floor, the same with the history, and with the history
+     * and the change event, one client, in short rounds that alternate which goes first, so that a
+     * shared machine whose speed drifts during the run weighs on all alike. Each cost is the median
+     * of the rounds' ratios of one floor over the one before it.
      */
-    private List<String> historyCost(Floor without, Floor with) throws Exception {
+    private List<String> recordingCost(Floor plain, Floor withHistory, Floor withEvent) throws Exception {
         int roundSeconds = Math.max(1, seconds / 2);
+        List<Floor> floors = List.of(plain, withHistory, withEvent);
         List<String> lines = new ArrayList<>(List.of("",
-                "| one client, N tracks | " + without.name() + " (median round) | " + with.name()
-                        + " (median round) | history cost, median of " + HISTORY_ROUNDS
-                        + " rounds (mean / p50) | rounds' range (mean) | target | |",
-                "|---:|---:|---:|---:|---:|---:|---|"));
+                "| one client, N tracks | " + columns(floors) + " (median rounds) | history cost, median of "
+                        + RECORDING_ROUNDS + " rounds (mean / p50) | rounds' range | target | event cost (mean / p50)"
+                        + " | rounds' range | target |",
+                "|---:|" + "---:|".repeat(floors.size()) + "---:|---:|---|---:|---:|---|"));
         for (LatencyCase latency : LATENCY_CASES) {
-            progress("history cost, N = " + latency.size + ", " + HISTORY_ROUNDS + " rounds of " + roundSeconds + " s");
+            progress("recording cost, N = " + latency.size + ", " + RECORDING_ROUNDS + " rounds of " + roundSeconds
+                    + " s");
             Permutations orders = Permutations.of(latency.size, random, work);
-            without.run(1, CASE_WARMUP_SECONDS, orders, latency.size, latency.size);
-            with.run(1, CASE_WARMUP_SECONDS, orders, latency.size, latency.size);
-            List<Run> plain = new ArrayList<>();
-            List<Run> recorded = new ArrayList<>();
-            for (int round = 0; round < HISTORY_ROUNDS; round++) {
-                List<Floor> order = round % 2 == 0 ? List.of(without, with) : List.of(with, without);
+            Map<Floor, List<Run>> runs = new LinkedHashMap<>();
+            for (Floor floor : floors) {
+                floor.run(1, CASE_WARMUP_SECONDS, orders, latency.size, latency.size);
+                runs.put(floor, new ArrayList<>());
+            }
+            for (int round = 0; round < RECORDING_ROUNDS; round++) {
+                List<Floor> order = new ArrayList<>(floors);
+                if (round % 2 == 1) {
+                    Collections.reverse(order);
+                }
                 for (Floor floor : order) {
-                    Run run = floor.run(1, roundSeconds, orders, latency.size, latency.size);
-                    (floor == with ? recorded : plain).add(run);
+                    runs.get(floor).add(floor.run(1, roundSeconds, orders, latency.size, latency.size));
                 }
             }
-            double[] meanRatios = ratios(recorded, plain, Run::meanMillis);
-            double[] p50Ratios = ratios(recorded, plain, Run::p50Millis);
-            double mean = median(meanRatios);
-            double p50 = median(p50Ratios);
-            boolean target = latency.size == HISTORY_COST_SIZE;
-            lines.add(String.format(Locale.ROOT,
-                    "| %,d | %.2f / %.2f ms | %.2f / %.2f ms | %+.0f %% / %+.0f %% | %+.0f … %+.0f %% | %s | %s |",
-                    latency.size, median(plain, Run::meanMillis), median(plain, Run::p50Millis),
-                    median(recorded, Run::meanMillis), median(recorded, Run::p50Millis), 100 * (mean - 1),
-                    100 * (p50 - 1), 100 * (meanRatios[0] - 1), 100 * (meanRatios[meanRatios.length - 1] - 1),
-                    target ? String.format(Locale.ROOT, "≤ %+.0f %%", 100 * (HISTORY_COST_TARGET - 1)) : "",
-                    target ? verdict(Math.max(mean, p50) <= HISTORY_COST_TARGET) : ""));
+            boolean target = latency.size == RECORDING_COST_SIZE;
+            lines.add(String.format(Locale.ROOT, "| %,d | %s | %s | %s |", latency.size,
+                    cells(floors, floor -> String.format(Locale.ROOT, "%.2f / %.2f ms",
+                            median(runs.get(floor), Run::meanMillis), median(runs.get(floor), Run::p50Millis))),
+                    cost(runs.get(withHistory), runs.get(plain), target ? HISTORY_COST_TARGET : 0),
+                    cost(runs.get(withEvent), runs.get(withHistory), target ? EVENT_COST_TARGET : 0)));
         }
         return lines;
+    }
+
+    /** Three cells: the median cost of {@code with} over {@code without}, its range, and the target if any (not 0). */
+    private static String cost(List<Run> with, List<Run> without, double target) {
+        double[] meanRatios = ratios(with, without, Run::meanMillis);
+        double mean = median(meanRatios);
+        double p50 = median(ratios(with, without, Run::p50Millis));
+        return String.format(Locale.ROOT, "%+.0f %% / %+.0f %% | %+.0f … %+.0f %% | %s", 100 * (mean - 1),
+                100 * (p50 - 1), 100 * (meanRatios[0] - 1), 100 * (meanRatios[meanRatios.length - 1] - 1),
+                target == 0 ? ""
+                        : String.format(Locale.ROOT, "≤ %+.0f %% %s", 100 * (target - 1),
+                                verdict(Math.max(mean, p50) <= target)));
     }
 
     /** Round by round, {@code with} over {@code without}, sorted. */
@@ -314,6 +340,10 @@ public final class ReorderBenchmark {
         return new double[] { millis[PAGE_READS / 2], millis[PAGE_READS - 1] };
     }
 
+    private static String cells(List<Floor> floors, Function<Floor, String> cell) {
+        return String.join(" | ", floors.stream().map(cell).toList());
+    }
+
     private static String columns(List<Floor> floors) {
         return String.join(" | ", floors.stream().map(Floor::name).toList());
     }
@@ -344,9 +374,10 @@ public final class ReorderBenchmark {
                         + "Floors, run by `pgbench -M prepared` with `enable_nestloop=off`: **lean** (a table of the"
                         + " order alone, unique deferrable position), **own-schema** (the service's tables), **HOT**"
                         + " (the lean table, position not indexed, fillfactor 70). Latencies are mean / p50; ratios"
-                        + " are service / lean floor. The history's cost: own-schema against **own-schema + history**"
-                        + " (own-schema recording the order history as the service does), in rounds of half a"
-                        + " measurement that alternate which runs first.",
+                        + " are service / lean floor. What recording costs: own-schema against **own-schema + history**"
+                        + " (own-schema recording the order history as the service does) and **own-schema + history +"
+                        + " event** (also writing the change event to the outbox), in rounds of half a measurement"
+                        + " that alternate which runs first.",
                 cpuModel(), Runtime.getRuntime().availableProcessors(), jvm.describe(), postgres, database.description, seconds,
                 CASE_WARMUP_SECONDS,
                 warmupSeconds, loadBefore, loadAverage());

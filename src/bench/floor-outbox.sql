@@ -1,0 +1,38 @@
+-- pgbench script: the own-schema floor with the order history and the change event, as the service
+-- writes them. The same statements as floor-history.sql, and in the same statement what the
+-- service's reorder statement adds to it: the event in the outbox, with the whole new order as
+-- JSON. Compared with floor-history.sql in the same run, it gives the cost of the outbox.
+\set i random(:first, :last)
+BEGIN;
+UPDATE collections SET revision = revision + 1, updated_at = now()
+  WHERE organization_id = :org AND id = 'c' || :i;
+WITH requested AS (
+    SELECT r.item, r.ord FROM unnest(CAST(:perm AS text[])) WITH ORDINALITY AS r(item, ord)),
+next AS (
+    SELECT m.track_id AS item, row_number() OVER (ORDER BY requested.ord NULLS LAST, m.position) - 1 AS pos
+    FROM collection_tracks m LEFT JOIN requested ON requested.item = m.track_id
+    WHERE m.organization_id = :org AND m.collection_id = 'c' || :i),
+moved AS (
+    UPDATE collection_tracks m SET position = next.pos FROM next
+    WHERE m.organization_id = :org AND m.collection_id = 'c' || :i
+      AND m.track_id = next.item AND m.position <> next.pos
+    RETURNING 1),
+revised AS (
+    SELECT revision FROM collections
+    WHERE organization_id = :org AND id = 'c' || :i AND EXISTS (SELECT 1 FROM moved)),
+pruned AS (
+    DELETE FROM collection_order_history h
+    WHERE h.organization_id = :org AND h.collection_id = 'c' || :i
+      AND h.revision <= (SELECT revision FROM revised) - 100),
+recorded AS (
+    INSERT INTO collection_order_history (organization_id, collection_id, revision, changed_at, actor, change, track_ids)
+    SELECT :org, 'c' || :i, revised.revision, now(), 'usr_bench', 'reorder', ARRAY(SELECT item FROM next ORDER BY pos)
+    FROM revised
+    RETURNING revision, changed_at, actor, change, track_ids)
+INSERT INTO event_outbox (id, list_key, revision, type, source, subject, time, data)
+SELECT gen_random_uuid(), 'collection:' || :org || '/c' || :i, recorded.revision, 'io.trackorder.collection.reordered',
+       '/v1/music/' || :org || '/collections/c' || :i, 'c' || :i, recorded.changed_at,
+       jsonb_build_object('revision', recorded.revision, 'actor', recorded.actor,
+                          'change', recorded.change, 'track_ids', to_jsonb(recorded.track_ids))
+FROM recorded;
+END;

@@ -1,0 +1,41 @@
+package io.trackorder.events;
+
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
+
+/**
+ * Sends one event to the {@code trackorder.events} topic exchange, routed by its type, as a
+ * persistent structured CloudEvent. Completes when the broker confirmed it (publish-confirms).
+ */
+@ApplicationScoped
+public class EventPublisher {
+
+    /** AMQP's persistent delivery mode: a durable queue keeps the message across broker restarts. */
+    private static final int PERSISTENT = 2;
+
+    private final MutinyEmitter<byte[]> events;
+
+    public EventPublisher(@Channel("events") MutinyEmitter<byte[]> events) {
+        this.events = events;
+    }
+
+    public Uni<Void> publish(ChangeEvent event) {
+        OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder()
+                .withRoutingKey(event.type())
+                .withContentType(CloudEvents.CONTENT_TYPE)
+                .withDeliveryMode(PERSISTENT)
+                .withMessageId(event.id().toString())
+                .withTimestamp(event.time().atZone(ZoneOffset.UTC))
+                .build();
+        return events.sendMessage(Message.of(CloudEvents.structured(event), Metadata.of(metadata)));
+    }
+}

@@ -1,0 +1,42 @@
+package io.trackorder.events;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The outbox's backlog as the relay last measured it, also as two gauges ({@value #PENDING},
+ * {@value #OLDEST_AGE}; NaN until the first measurement): alert on these, not on readiness
+ * ({@link OutboxHealthCheck}).
+ */
+@ApplicationScoped
+public class OutboxBacklog {
+
+    static final String PENDING = "trackorder.events.outbox.pending";
+    static final String OLDEST_AGE = "trackorder.events.outbox.oldest.pending.age";
+
+    private volatile Backlog latest;
+
+    public OutboxBacklog(MeterRegistry registry) {
+        Gauge.builder(PENDING, this,
+                backlog -> backlog.latest().map(latest -> (double) latest.pending()).orElse(Double.NaN))
+                .description("Change events in the outbox not yet published")
+                .register(registry);
+        Gauge.builder(OLDEST_AGE, this, backlog -> backlog.latest().map(Backlog::oldestAgeSeconds).orElse(Double.NaN))
+                .description("Age of the oldest change event not yet published; 0 when there is none")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    void measured(Backlog backlog) {
+        latest = backlog;
+    }
+
+    /** Empty until the relay's first pass. */
+    public Optional<Backlog> latest() {
+        return Optional.ofNullable(latest);
+    }
+}
