@@ -21,13 +21,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.config.ConfigMappings;
 import io.smallrye.jwt.config.JWTAuthContextInfoProvider;
+import io.smallrye.reactive.messaging.annotations.ConnectorAttribute;
+import io.smallrye.reactive.messaging.rabbitmq.RabbitMQConnector;
 import io.trackorder.MusicConfig;
 
 /**
  * The configuration properties the application knows, by the environment variable that sets each
  * one: Quarkus' own (from the configuration model every extension's runtime jar carries, with
- * its phase and default), the application's {@code music.*} mapping, and the MicroProfile JWT
- * properties smallrye-jwt reads. Plus the values application.properties gives them.
+ * its phase and default), the application's {@code music.*} mapping, the MicroProfile JWT
+ * properties smallrye-jwt reads, and the RabbitMQ connector's global aliases ({@code rabbitmq-host}
+ * and the like). Plus the values application.properties gives them.
  */
 public final class ConfigProperties {
 
@@ -63,6 +66,14 @@ public final class ConfigProperties {
             ConfigProperty property = field.getAnnotation(ConfigProperty.class);
             if (property != null) {
                 known.put(environmentVariable(property.name()), new Property(property.name(), RUN_TIME, Optional.empty()));
+            }
+        }
+        for (ConnectorAttribute attribute : RabbitMQConnector.class.getAnnotationsByType(ConnectorAttribute.class)) {
+            if (!attribute.alias().isEmpty()) {
+                Optional<String> defaultValue = ConnectorAttribute.NO_VALUE.equals(attribute.defaultValue())
+                        ? Optional.empty()
+                        : Optional.of(attribute.defaultValue());
+                known.put(environmentVariable(attribute.alias()), new Property(attribute.alias(), RUN_TIME, defaultValue));
             }
         }
         Properties applicationProperties = new Properties();
