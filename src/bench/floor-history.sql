@@ -9,10 +9,11 @@ UPDATE collections SET revision = revision + 1, updated_at = now()
   WHERE organization_id = :org AND id = 'c' || :i;
 WITH requested AS (
     SELECT r.item, r.ord FROM unnest(CAST(:perm AS text[])) WITH ORDINALITY AS r(item, ord)),
+ordered AS (
+    SELECT ARRAY(SELECT m.track_id FROM collection_tracks m LEFT JOIN requested ON requested.item = m.track_id
+                 WHERE m.organization_id = :org AND m.collection_id = 'c' || :i ORDER BY requested.ord NULLS LAST, m.position) AS ids),
 next AS (
-    SELECT m.track_id AS item, row_number() OVER (ORDER BY requested.ord NULLS LAST, m.position) - 1 AS pos
-    FROM collection_tracks m LEFT JOIN requested ON requested.item = m.track_id
-    WHERE m.organization_id = :org AND m.collection_id = 'c' || :i),
+    SELECT n.item, n.ord - 1 AS pos FROM unnest((SELECT ids FROM ordered)) WITH ORDINALITY AS n(item, ord)),
 moved AS (
     UPDATE collection_tracks m SET position = next.pos FROM next
     WHERE m.organization_id = :org AND m.collection_id = 'c' || :i
@@ -26,6 +27,6 @@ pruned AS (
     WHERE h.organization_id = :org AND h.collection_id = 'c' || :i
       AND h.revision <= (SELECT revision FROM revised) - 100)
 INSERT INTO collection_order_history (organization_id, collection_id, revision, changed_at, actor, change, track_ids)
-SELECT :org, 'c' || :i, revised.revision, now(), 'usr_bench', 'reorder', ARRAY(SELECT item FROM next ORDER BY pos)
+SELECT :org, 'c' || :i, revised.revision, now(), 'usr_bench', 'reorder', (SELECT ids FROM ordered)
 FROM revised;
 END;

@@ -6,10 +6,11 @@ BEGIN;
 UPDATE lists SET revision = revision + 1 WHERE list_id = 'c' || :i;
 WITH requested AS (
     SELECT r.item, r.ord FROM unnest(CAST(:perm AS text[])) WITH ORDINALITY AS r(item, ord)),
+ordered AS (
+    SELECT ARRAY(SELECT m.item_id FROM list_items m LEFT JOIN requested ON requested.item = m.item_id
+                 WHERE m.list_id = 'c' || :i ORDER BY requested.ord NULLS LAST, m.position) AS ids),
 next AS (
-    SELECT m.item_id AS item, row_number() OVER (ORDER BY requested.ord NULLS LAST, m.position) - 1 AS pos
-    FROM list_items m LEFT JOIN requested ON requested.item = m.item_id
-    WHERE m.list_id = 'c' || :i)
+    SELECT n.item, n.ord - 1 AS pos FROM unnest((SELECT ids FROM ordered)) WITH ORDINALITY AS n(item, ord))
 UPDATE list_items m SET position = next.pos FROM next
   WHERE m.list_id = 'c' || :i AND m.item_id = next.item AND m.position <> next.pos;
 END;

@@ -48,15 +48,16 @@ public final class OrderedList {
         String item = list.item();
         String position = list.position();
         int first = list.firstPosition();
-        // Every member's new position is its row number in the new order, from the first position:
-        // dense and unique by construction. Only the rows whose position changes are written.
+        // Every member's new position is its index in the new order (CTE ordered, built by
+        // order(...)), from the first position: dense and unique by construction. Only the rows whose
+        // position changes are written.
         String write = """
                 moved AS (
                     UPDATE %1$s m SET %5$s = next.pos FROM next
                     WHERE m.%2$s = ?1 AND m.%3$s = ?2 AND m.%4$s = next.item AND m.%5$s <> next.pos
                     RETURNING 1),
                 """.formatted(members, tenant, parent, item, position);
-        String newOrder = "ARRAY(SELECT item FROM next ORDER BY pos)";
+        String newOrder = "(SELECT ids FROM ordered)";
         // The list's members with their zero-based positions.
         String current = """
                 list AS (
@@ -68,13 +69,13 @@ public final class OrderedList {
         // match no row and so are ignored.
         this.reorderSql = """
                 WITH requested AS (
-                    SELECT r.item, r.ord FROM unnest(CAST(?3 AS %5$s[])) WITH ORDINALITY AS r(item, ord)),
-                next AS (
-                    SELECT m.%4$s AS item,
-                           row_number() OVER (ORDER BY requested.ord NULLS LAST, m.%6$s) - 1 + %7$d AS pos
-                    FROM %1$s m LEFT JOIN requested ON requested.item = m.%4$s
-                    WHERE m.%2$s = ?1 AND m.%3$s = ?2),
-                """.formatted(members, tenant, parent, item, list.itemType(), position, first)
+                    SELECT r.item, r.ord FROM unnest(CAST(?3 AS %s[])) WITH ORDINALITY AS r(item, ord)),
+                """.formatted(list.itemType())
+                + order("""
+                        SELECT m.%4$s FROM %1$s m LEFT JOIN requested ON requested.item = m.%4$s
+                        WHERE m.%2$s = ?1 AND m.%3$s = ?2
+                        ORDER BY requested.ord NULLS LAST, m.%5$s""".formatted(members, tenant, parent, item, position),
+                        first)
                 + write + OrderHistory.revise(list, "moved", 6) + ",\n" + OrderHistory.recorded(list, newOrder, 4)
                 + events.announce(events.reordered(), "");
 
@@ -85,17 +86,15 @@ public final class OrderedList {
         // int's largest.
         this.rangeMoveSql = "WITH " + current + """
                 size AS (SELECT count(*) AS n FROM list),
-                next AS (
-                    SELECT item,
-                           row_number() OVER (ORDER BY
-                               CASE WHEN p >= CAST(?3 AS int) AND p < CAST(?3 AS bigint) + CAST(?4 AS bigint)
-                                    THEN CAST(?5 AS int) ELSE p END,
-                               CASE WHEN p >= CAST(?3 AS int) AND p < CAST(?3 AS bigint) + CAST(?4 AS bigint)
-                                    THEN 0 ELSE 1 END,
-                               p) - 1 + %1$d AS pos
-                    FROM list
-                    WHERE (SELECT CAST(?3 AS bigint) + CAST(?4 AS bigint) <= n AND CAST(?5 AS int) <= n FROM size)),
-                """.formatted(first)
+                """ + order("""
+                SELECT item FROM list
+                WHERE (SELECT CAST(?3 AS bigint) + CAST(?4 AS bigint) <= n AND CAST(?5 AS int) <= n FROM size)
+                ORDER BY
+                    CASE WHEN p >= CAST(?3 AS int) AND p < CAST(?3 AS bigint) + CAST(?4 AS bigint)
+                         THEN CAST(?5 AS int) ELSE p END,
+                    CASE WHEN p >= CAST(?3 AS int) AND p < CAST(?3 AS bigint) + CAST(?4 AS bigint)
+                         THEN 0 ELSE 1 END,
+                    p""", first)
                 + write + OrderHistory.revise(list, "moved", 8) + ",\n" + OrderHistory.recorded(list, newOrder, 6)
                 + ", announced AS (" + events.announce(events.reordered(), "") + ")\n"
                 + "SELECT (SELECT n FROM size), (SELECT count(*) FROM recorded)";
@@ -110,15 +109,14 @@ public final class OrderedList {
                 strangers AS (
                     SELECT requested.ord FROM requested
                     WHERE NOT EXISTS (SELECT 1 FROM list WHERE list.item = requested.item)),
-                next AS (
-                    SELECT list.item,
-                           row_number() OVER (ORDER BY
-                               CASE WHEN requested.ord IS NULL THEN list.p ELSE (SELECT p FROM anchor) END,
-                               CASE WHEN requested.ord IS NULL THEN 1 ELSE CAST(?5 AS int) END,
-                               requested.ord) - 1 + %2$d AS pos
-                    FROM list LEFT JOIN requested ON requested.item = list.item
-                    WHERE EXISTS (SELECT 1 FROM anchor) AND NOT EXISTS (SELECT 1 FROM strangers)),
-                """.formatted(list.itemType(), first)
+                """.formatted(list.itemType())
+                + order("""
+                        SELECT list.item FROM list LEFT JOIN requested ON requested.item = list.item
+                        WHERE EXISTS (SELECT 1 FROM anchor) AND NOT EXISTS (SELECT 1 FROM strangers)
+                        ORDER BY
+                            CASE WHEN requested.ord IS NULL THEN list.p ELSE (SELECT p FROM anchor) END,
+                            CASE WHEN requested.ord IS NULL THEN 1 ELSE CAST(?5 AS int) END,
+                            requested.ord""", first)
                 + write + OrderHistory.revise(list, "moved", 8) + ",\n" + OrderHistory.recorded(list, newOrder, 6)
                 + ", announced AS (" + events.announce(events.reordered(), "") + ")\n"
                 + """
@@ -139,6 +137,23 @@ public final class OrderedList {
                 + OrderHistory.revise(list, "gone", 6) + ",\n"
                 + OrderHistory.recorded(list, OrderHistory.currentOrder(list, "AND m.%s <> ?3".formatted(item)), 4)
                 + events.announce(events.removed(), ", 'track_id', CAST(?3 AS %s)".formatted(list.itemType()));
+    }
+
+    /**
+     * CTEs {@code ordered}, the list's new order as one array, the items of {@code query} in its
+     * order (empty when nothing may move), and {@code next}, each item with its new position. The
+     * array is built once, for the history entry as it is and, unnested, for the positions: numbering
+     * rows with a window and sorting them again for the entry cost a sixth more per reorder. The
+     * positions unnest a scalar subquery, not a lateral reference to {@code ordered}, which
+     * PostgreSQL 15 runs fifty times slower.
+     */
+    private static String order(String query, int first) {
+        return """
+                ordered AS (SELECT ARRAY(%s) AS ids),
+                next AS (
+                    SELECT n.item, n.ord - 1 + %d AS pos
+                    FROM unnest((SELECT ids FROM ordered)) WITH ORDINALITY AS n(item, ord)),
+                """.formatted(query, first);
     }
 
     /**
