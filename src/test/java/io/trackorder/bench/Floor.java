@@ -25,8 +25,8 @@ import io.trackorder.support.ServiceDatabase;
 final class Floor implements Side {
 
     private static final Pattern PROCESSED = Pattern.compile("number of transactions actually processed: (\\d+)");
-    private static final Pattern FAILED = Pattern.compile("number of failed transactions: (\\d+)");
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+    private static final Pattern FAILED = Pattern.compile("number of failed transactions: (\\d+)");
 
     private final String name;
     private final String template;
@@ -66,29 +66,50 @@ final class Floor implements Side {
     @Override
     public Run run(int clients, int seconds, Permutations orders, int first, int last)
             throws IOException, InterruptedException {
-        Path logs = Files.createTempDirectory(directory, "pgbench-log");
+        return interleaved(List.of(this), clients, seconds, orders, first, last).get(0);
+    }
+
+    /**
+     * Runs the floors in one pgbench, each transaction picking one of them (and a permutation) at
+     * random: transaction by transaction, they meet the same machine, whatever its drift during the
+     * run. The floors must share their environment (schema).
+     *
+     * @return each floor's run, in the order given
+     */
+    static List<Run> interleaved(List<Floor> floors, int clients, int seconds, Permutations orders, int first,
+            int last) throws IOException, InterruptedException {
+        Floor any = floors.get(0);
+        Path logs = Files.createTempDirectory(any.directory, "pgbench-log");
         List<String> command = new ArrayList<>(List.of("pgbench", "--no-vacuum", "--protocol=prepared",
                 "--client=" + clients, "--jobs=" + Math.min(clients, 2), "--time=" + seconds,
                 "--log", "--log-prefix=" + logs.resolve("tx"),
-                "--define=org=" + organization, "--define=first=" + first, "--define=last=" + last));
+                "--define=org=" + any.organization, "--define=first=" + first, "--define=last=" + last));
         for (int k = 0; k < orders.count(); k++) {
-            Path script = directory.resolve("floor-" + name + "-" + orders.size + "-" + k + ".sql");
-            Files.writeString(script, template.replace(":perm", ":p" + k));
-            command.add("--file=" + script + "@1");
             command.add("--define=p" + k + "=" + orders.arrayLiteral(k));
         }
-        String output = Processes.run(command, environment);
-        long[] latenciesMicros = latencies(logs);
-        long processed = Long.parseLong(find(PROCESSED, output));
+        for (Floor floor : floors) {
+            for (int k = 0; k < orders.count(); k++) {
+                Path script = floor.directory.resolve("floor-" + floor.name + "-" + orders.size + "-" + k + ".sql");
+                Files.writeString(script, floor.template.replace(":perm", ":p" + k));
+                command.add("--file=" + script + "@1");
+            }
+        }
+        String output = Processes.run(command, any.environment);
         Matcher failed = FAILED.matcher(output);
         long failures = failed.find() ? Long.parseLong(failed.group(1)) : 0;
         if (failures > 0) {
-            throw new IllegalStateException(name() + ": " + failures + " failed transactions:\n" + output);
+            throw new IllegalStateException(any.name() + ": " + failures + " failed transactions:\n" + output);
         }
-        double tps = Double.parseDouble(find(TPS, output));
-        double meanMicros = Arrays.stream(latenciesMicros).average().orElse(Double.NaN);
-        return new Run(processed, processed / tps, 0, meanMicros / 1e3, percentile(latenciesMicros, 50) / 1e3,
-                percentile(latenciesMicros, 99) / 1e3);
+        // The run's length without connecting: all its transactions over their rate.
+        double runSeconds = Long.parseLong(find(PROCESSED, output)) / Double.parseDouble(find(TPS, output));
+        List<long[]> latencies = latencies(logs, floors.size(), orders.count());
+        List<Run> runs = new ArrayList<>();
+        for (long[] micros : latencies) {
+            double meanMicros = Arrays.stream(micros).average().orElse(Double.NaN);
+            runs.add(new Run(micros.length, runSeconds, 0, meanMicros / 1e3, percentile(micros, 50) / 1e3,
+                    percentile(micros, 99) / 1e3));
+        }
+        return runs;
     }
 
     /** A backend reports its statistics as it exits: wait until pgbench's are gone. */
@@ -109,24 +130,28 @@ final class Floor implements Side {
         }
     }
 
-    /** Per-transaction latencies from pgbench's logs: the third field, in microseconds. */
-    private static long[] latencies(Path logs) throws IOException {
-        List<Long> all = new ArrayList<>();
+    /**
+     * Per-transaction latencies from pgbench's logs (the third field, in microseconds), sorted, for
+     * each floor: the fourth field is the script's number, and each floor has {@code scripts} of them.
+     */
+    private static List<long[]> latencies(Path logs, int floors, int scripts) throws IOException {
+        List<List<Long>> all = new ArrayList<>();
+        for (int floor = 0; floor < floors; floor++) {
+            all.add(new ArrayList<>());
+        }
         try (Stream<Path> files = Files.list(logs)) {
             for (Path file : files.toList()) {
                 for (String line : Files.readAllLines(file)) {
                     String[] fields = line.split(" ");
-                    if (fields.length > 2 && fields[2].chars().allMatch(Character::isDigit)) {
-                        all.add(Long.parseLong(fields[2]));
+                    if (fields.length > 3 && fields[2].chars().allMatch(Character::isDigit)) {
+                        all.get(Integer.parseInt(fields[3]) / scripts).add(Long.parseLong(fields[2]));
                     }
                 }
                 Files.delete(file);
             }
         }
         Files.delete(logs);
-        long[] sorted = all.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(sorted);
-        return sorted;
+        return all.stream().map(floor -> floor.stream().mapToLong(Long::longValue).sorted().toArray()).toList();
     }
 
     private static double percentile(long[] sorted, int percent) {

@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +61,7 @@ public final class ReorderBenchmark {
     static final int RECORDING_COST_SIZE = 1_000;
     static final double HISTORY_COST_TARGET = 1.15;
     static final double EVENT_COST_TARGET = 1.10;
-    /** Rounds of the recording costs, each one run of every floor, alternating their order. */
+    /** Rounds of the recording costs, each one run of the floors interleaved. */
     static final int RECORDING_ROUNDS = 6;
 
     private static final Path BENCH = Path.of("src", "bench").toAbsolutePath();
@@ -211,12 +210,11 @@ public final class ReorderBenchmark {
 
     /**
      * What recording costs: the own-schema floor, the same with the history, and with the history
-     * and the change event, one client, in short rounds that alternate which goes first, so that a
-     * shared machine whose speed drifts during the run weighs on all alike. Each cost is the median
-     * of the rounds' ratios of one floor over the one before it.
+     * and the change event, one client, in rounds that interleave them transaction by transaction
+     * ({@link Floor#interleaved}), so that a shared machine whose speed drifts during the run weighs
+     * on all alike. Each cost is the median of the rounds' ratios of one floor over the one before it.
      */
     private List<String> recordingCost(Floor plain, Floor withHistory, Floor withEvent) throws Exception {
-        int roundSeconds = Math.max(1, seconds / 2);
         List<Floor> floors = List.of(plain, withHistory, withEvent);
         List<String> lines = new ArrayList<>(List.of("",
                 "| one client, N tracks | " + columns(floors) + " (median rounds) | history cost, median of "
@@ -224,7 +222,7 @@ public final class ReorderBenchmark {
                         + " | rounds' range | target |",
                 "|---:|" + "---:|".repeat(floors.size()) + "---:|---:|---|---:|---:|---|"));
         for (LatencyCase latency : LATENCY_CASES) {
-            progress("recording cost, N = " + latency.size + ", " + RECORDING_ROUNDS + " rounds of " + roundSeconds
+            progress("recording cost, N = " + latency.size + ", " + RECORDING_ROUNDS + " rounds of " + seconds
                     + " s");
             Permutations orders = Permutations.of(latency.size, random, work);
             Map<Floor, List<Run>> runs = new LinkedHashMap<>();
@@ -233,12 +231,9 @@ public final class ReorderBenchmark {
                 runs.put(floor, new ArrayList<>());
             }
             for (int round = 0; round < RECORDING_ROUNDS; round++) {
-                List<Floor> order = new ArrayList<>(floors);
-                if (round % 2 == 1) {
-                    Collections.reverse(order);
-                }
-                for (Floor floor : order) {
-                    runs.get(floor).add(floor.run(1, roundSeconds, orders, latency.size, latency.size));
+                List<Run> results = Floor.interleaved(floors, 1, seconds, orders, latency.size, latency.size);
+                for (int i = 0; i < floors.size(); i++) {
+                    runs.get(floors.get(i)).add(results.get(i));
                 }
             }
             boolean target = latency.size == RECORDING_COST_SIZE;
