@@ -371,8 +371,8 @@ public final class ReorderBenchmark {
                         + " (the lean table, position not indexed, fillfactor 70). Latencies are mean / p50; ratios"
                         + " are service / lean floor. What recording costs: own-schema against **own-schema + history**"
                         + " (own-schema recording the order history as the service does) and **own-schema + history +"
-                        + " event** (also writing the change event to the outbox), in rounds of half a measurement"
-                        + " that alternate which runs first.",
+                        + " event** (also writing the change event to the outbox), in rounds of one measurement"
+                        + " that interleave them transaction by transaction.",
                 cpuModel(), Runtime.getRuntime().availableProcessors(), jvm.describe(), postgres, database.description, seconds,
                 CASE_WARMUP_SECONDS,
                 warmupSeconds, loadBefore, loadAverage());
