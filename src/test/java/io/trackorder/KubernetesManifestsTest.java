@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -43,8 +42,6 @@ import io.trackorder.support.KubernetesManifests.Kustomization;
  */
 class KubernetesManifestsTest {
 
-    private static final String FILES = "files";
-    private static final String KUBECTL = "kubectl kustomize";
     private static final String COMMON_LABEL = "app.kubernetes.io/name";
     private static final String HTTP = "http";
     private static final String MANAGEMENT = "management";
@@ -67,28 +64,29 @@ class KubernetesManifestsTest {
      */
     static Stream<Arguments> everyRendering() {
         return Stream.of(Kustomization.BASE, Kustomization.KNATIVE)
-                .flatMap(k -> Stream.of(Arguments.of(k, FILES), Arguments.of(k, KUBECTL)));
+                .flatMap(k -> Stream.of(Arguments.of(k, KubernetesManifests.FILES),
+                        Arguments.of(k, KubernetesManifests.KUBECTL)));
     }
 
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("everyRendering")
     void theServingContainerPortIsTheApplicationsHttpPort(Kustomization kustomization, String source) {
-        KubernetesManifests manifests = manifests(kustomization, source);
+        KubernetesManifests manifests = KubernetesManifests.of(kustomization, source);
         assertEquals(applicationPort(manifests, "quarkus.http.port"), namedPort(manifests, servingPortName(kustomization)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { FILES, KUBECTL })
+    @ValueSource(strings = { KubernetesManifests.FILES, KubernetesManifests.KUBECTL })
     void theContainerPortNamedManagementIsTheApplicationsManagementPort(String source) {
-        KubernetesManifests manifests = manifests(Kustomization.BASE, source);
+        KubernetesManifests manifests = KubernetesManifests.of(Kustomization.BASE, source);
         assertEquals(applicationPort(manifests, "quarkus.management.port"), namedPort(manifests, MANAGEMENT));
         assertTrue(namedPort(manifests, MANAGEMENT) != namedPort(manifests, HTTP), "two different ports");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { FILES, KUBECTL })
+    @ValueSource(strings = { KubernetesManifests.FILES, KubernetesManifests.KUBECTL })
     void theServiceSendsPort80ToTheHttpPortOfTheDeploymentsPods(String source) {
-        KubernetesManifests manifests = manifests(Kustomization.BASE, source);
+        KubernetesManifests manifests = KubernetesManifests.of(Kustomization.BASE, source);
         JsonNode service = manifests.one("v1", "Service").path("spec");
         assertEquals("ClusterIP", service.path("type").asText("ClusterIP"));
         assertEquals(1, service.path("ports").size(), "one port");
@@ -113,7 +111,7 @@ class KubernetesManifestsTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("everyRendering")
     void everyProbeAsksTheManagementPortOverHttp(Kustomization kustomization, String source) {
-        KubernetesManifests manifests = manifests(kustomization, source);
+        KubernetesManifests manifests = KubernetesManifests.of(kustomization, source);
         int managementPort = applicationPort(manifests, "quarkus.management.port");
         String reference = kustomization == Kustomization.BASE ? MANAGEMENT : String.valueOf(managementPort);
         for (String probe : probes(kustomization)) {
@@ -128,7 +126,7 @@ class KubernetesManifestsTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("everyRendering")
     void everyEnvironmentVariableSetsAPropertyTheApplicationReadsAtRunTime(Kustomization kustomization, String source) {
-        KubernetesManifests manifests = manifests(kustomization, source);
+        KubernetesManifests manifests = KubernetesManifests.of(kustomization, source);
         List<String> names = new ArrayList<>(configMapEnvironment(manifests).keySet());
         manifests.container().path("env").forEach(variable -> names.add(variable.path("name").asText()));
         assertFalse(names.isEmpty());
@@ -148,7 +146,7 @@ class KubernetesManifestsTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("everyRendering")
     void theGracePeriodOutlastsTheShutdownDelayAndTimeout(Kustomization kustomization, String source) {
-        KubernetesManifests manifests = manifests(kustomization, source);
+        KubernetesManifests manifests = KubernetesManifests.of(kustomization, source);
         Duration delay = ConfigProperties.duration(podValue(manifests, "quarkus.shutdown.delay")
                 .orElseThrow(() -> new AssertionError("production has no quarkus.shutdown.delay")));
         Duration timeout = ConfigProperties.duration(podValue(manifests, "quarkus.shutdown.timeout")
@@ -164,7 +162,7 @@ class KubernetesManifestsTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("everyRendering")
     void theJwtPublicKeyLocationIsTheFileMountedFromTheSecret(Kustomization kustomization, String source) {
-        KubernetesManifests manifests = manifests(kustomization, source);
+        KubernetesManifests manifests = KubernetesManifests.of(kustomization, source);
         String location = podValue(manifests, "mp.jwt.verify.publickey.location")
                 .orElseThrow(() -> new AssertionError("mp.jwt.verify.publickey.location is not set"));
         String secretName = secretName(manifests);
@@ -187,7 +185,7 @@ class KubernetesManifestsTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("everyRendering")
     void everyObjectCarriesTheCommonLabel(Kustomization kustomization, String source) {
-        for (JsonNode object : manifests(kustomization, source).objects()) {
+        for (JsonNode object : KubernetesManifests.of(kustomization, source).objects()) {
             assertEquals("track-ordering-service", object.path("metadata").path("labels").path(COMMON_LABEL).asText(),
                     object.path("kind").asText() + " " + COMMON_LABEL);
         }
@@ -196,7 +194,7 @@ class KubernetesManifestsTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("everyRendering")
     void theContainerRunsAsNonRootWithAReadOnlyRootFilesystem(Kustomization kustomization, String source) {
-        KubernetesManifests manifests = manifests(kustomization, source);
+        KubernetesManifests manifests = KubernetesManifests.of(kustomization, source);
         // The container's setting wins over the pod's (Knative accepts it only on the container).
         JsonNode security = manifests.container().path("securityContext");
         JsonNode runAsNonRoot = security.has("runAsNonRoot") ? security.path("runAsNonRoot")
@@ -254,9 +252,9 @@ class KubernetesManifestsTest {
 
     /** Knative makes its own Deployment and Services: the base's would only be in the way. */
     @ParameterizedTest
-    @ValueSource(strings = { FILES, KUBECTL })
+    @ValueSource(strings = { KubernetesManifests.FILES, KubernetesManifests.KUBECTL })
     void knativeRendersOnlyTheConfigMapAndTheKnativeService(String source) {
-        List<String> objects = manifests(Kustomization.KNATIVE, source).objects().stream()
+        List<String> objects = KubernetesManifests.of(Kustomization.KNATIVE, source).objects().stream()
                 .map(o -> o.path("apiVersion").asText() + " " + o.path("kind").asText()).sorted().toList();
         assertEquals(List.of("serving.knative.dev/v1 Service", "v1 ConfigMap"), objects);
     }
@@ -267,9 +265,9 @@ class KubernetesManifestsTest {
      * revision takes over the old one's instances still hold theirs.
      */
     @ParameterizedTest
-    @ValueSource(strings = { FILES, KUBECTL })
+    @ValueSource(strings = { KubernetesManifests.FILES, KubernetesManifests.KUBECTL })
     void knativeScalesToZeroAndWithinTheDatabasesConnections(String source) {
-        KubernetesManifests manifests = manifests(Kustomization.KNATIVE, source);
+        KubernetesManifests manifests = KubernetesManifests.of(Kustomization.KNATIVE, source);
         JsonNode annotations = manifests.workload().path("spec").path("template").path("metadata").path("annotations");
         assertEquals("0", annotations.path("autoscaling.knative.dev/min-scale").asText(), "min-scale");
         int maxScale = Integer.parseInt(annotations.path("autoscaling.knative.dev/max-scale").asText("0"));
@@ -281,9 +279,9 @@ class KubernetesManifestsTest {
 
     /** Reactive: no thread per request, but one pooled connection per request at most; deployment.md says why. */
     @ParameterizedTest
-    @ValueSource(strings = { FILES, KUBECTL })
+    @ValueSource(strings = { KubernetesManifests.FILES, KubernetesManifests.KUBECTL })
     void knativeLimitsEachInstanceToAsManyRequestsAsItsPoolHasConnections(String source) throws IOException {
-        KubernetesManifests manifests = manifests(Kustomization.KNATIVE, source);
+        KubernetesManifests manifests = KubernetesManifests.of(Kustomization.KNATIVE, source);
         int concurrency = manifests.podSpec().path("containerConcurrency").asInt(0);
         assertTrue(concurrency > 0, "containerConcurrency " + concurrency + ": 0 means unlimited");
         assertTrue(concurrency <= poolSize(manifests), "containerConcurrency " + concurrency + " exceeds the pool size");
@@ -293,13 +291,13 @@ class KubernetesManifestsTest {
 
     /** The image the docs build from Dockerfile.native-micro: the base's name and tag, with -native. */
     @ParameterizedTest
-    @ValueSource(strings = { FILES, KUBECTL })
+    @ValueSource(strings = { KubernetesManifests.FILES, KubernetesManifests.KUBECTL })
     void knativeRunsTheNativeImage(String source) throws IOException {
         JsonNode baseImage = Kustomization.BASE.file().path("images").get(0);
         String name = baseImage.path("name").asText();
         String nativeTag = baseImage.path("newTag").asText() + "-native";
-        String image = manifests(Kustomization.KNATIVE, source).container().path("image").asText();
-        if (FILES.equals(source)) {
+        String image = KubernetesManifests.of(Kustomization.KNATIVE, source).container().path("image").asText();
+        if (KubernetesManifests.FILES.equals(source)) {
             JsonNode knativeImage = Kustomization.KNATIVE.file().path("images").get(0);
             assertEquals(name, image);
             assertEquals(name, knativeImage.path("name").asText());
@@ -317,9 +315,9 @@ class KubernetesManifestsTest {
      * Deployment's, which {@link ProbePathsTest} asks the running application.
      */
     @ParameterizedTest
-    @ValueSource(strings = { FILES, KUBECTL })
+    @ValueSource(strings = { KubernetesManifests.FILES, KubernetesManifests.KUBECTL })
     void knativeProbesStartupAndReadinessOnly(String source) {
-        JsonNode container = manifests(Kustomization.KNATIVE, source).container();
+        JsonNode container = KubernetesManifests.of(Kustomization.KNATIVE, source).container();
         assertFalse(container.has("livenessProbe"), "a liveness probe");
         assertFalse(container.path("readinessProbe").has("periodSeconds"), "readiness periodSeconds");
         JsonNode deployment = KubernetesManifests.fromResourceFiles(Kustomization.BASE).container();
@@ -328,16 +326,6 @@ class KubernetesManifestsTest {
                     container.path(probe).path("httpGet").path("path"),
                     probe + " path");
         }
-    }
-
-    private static KubernetesManifests manifests(Kustomization kustomization, String source) {
-        if (FILES.equals(source)) {
-            return KubernetesManifests.fromResourceFiles(kustomization);
-        }
-        Optional<KubernetesManifests> rendered = KubernetesManifests.renderedByKubectl(kustomization);
-        Assumptions.assumeTrue(rendered.isPresent(),
-                "kubectl is not on the PATH: the rendered manifests are not checked (CI installs kubectl)");
-        return rendered.get();
     }
 
     private static String servingPortName(Kustomization kustomization) {

@@ -33,13 +33,10 @@ import io.trackorder.support.KubernetesManifests.Kustomization;
  */
 class MigrationJobManifestTest {
 
-    private static final String FILES = "files";
-    private static final String KUBECTL = "kubectl kustomize";
-
     private final ConfigProperties config = ConfigProperties.load();
 
     @ParameterizedTest
-    @ValueSource(strings = { FILES, KUBECTL })
+    @ValueSource(strings = { KubernetesManifests.FILES, KubernetesManifests.KUBECTL })
     void theJobRunsTheApplicationsInitializationAndExits(String source) {
         JsonNode pod = podSpec(job(source));
         assertEquals("true", variable(environment(container(pod)), "QUARKUS_INIT_AND_EXIT").path("value").asText());
@@ -52,7 +49,7 @@ class MigrationJobManifestTest {
 
     /** A misspelt or build-time property in the environment is silently ignored by the application. */
     @ParameterizedTest
-    @ValueSource(strings = { FILES, KUBECTL })
+    @ValueSource(strings = { KubernetesManifests.FILES, KubernetesManifests.KUBECTL })
     void everyEnvironmentVariableSetsAPropertyTheApplicationReadsAtRunTime(String source) {
         for (String name : environment(container(podSpec(job(source)))).keySet()) {
             Optional<Property> property = config.forEnvironmentVariable(name);
@@ -64,7 +61,7 @@ class MigrationJobManifestTest {
 
     /** The Job migrates the database the Deployment serves from, as the same database user. */
     @ParameterizedTest
-    @ValueSource(strings = { FILES, KUBECTL })
+    @ValueSource(strings = { KubernetesManifests.FILES, KubernetesManifests.KUBECTL })
     void theDatabaseSettingsAreTheBasesConfigMapKeysAndSecretKeys(String source) {
         KubernetesManifests base = base(source);
         JsonNode configMap = base.one("v1", "ConfigMap");
@@ -89,16 +86,16 @@ class MigrationJobManifestTest {
         assertEquals(Kustomization.BASE.file().path("images"),
                 Kustomization.MIGRATE.file().path("images"), "the same image and tag in both kustomizations");
         assertEquals(KubernetesManifests.fromResourceFiles(Kustomization.BASE).container().path("image"),
-                container(podSpec(job(FILES))).path("image"));
+                container(podSpec(job(KubernetesManifests.FILES))).path("image"));
         Optional<KubernetesManifests> rendered = KubernetesManifests.renderedByKubectl(Kustomization.MIGRATE);
         Assumptions.assumeTrue(rendered.isPresent(), "kubectl is not on the PATH");
-        assertEquals(base(KUBECTL).container().path("image").asText(),
+        assertEquals(base(KubernetesManifests.KUBECTL).container().path("image").asText(),
                 container(podSpec(rendered.get().workload())).path("image").asText());
     }
 
     /** A pod the Service selects gets requests; this one never listens, and without a probe counts as ready. */
     @ParameterizedTest
-    @ValueSource(strings = { FILES, KUBECTL })
+    @ValueSource(strings = { KubernetesManifests.FILES, KubernetesManifests.KUBECTL })
     void theServiceDoesNotSelectTheJobsPod(String source) {
         JsonNode selector = base(source).one("v1", "Service").path("spec").path("selector");
         JsonNode podLabels = job(source).path("spec").path("template").path("metadata").path("labels");
@@ -113,7 +110,7 @@ class MigrationJobManifestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { FILES, KUBECTL })
+    @ValueSource(strings = { KubernetesManifests.FILES, KubernetesManifests.KUBECTL })
     void theContainerRunsAsNonRootWithAReadOnlyRootFilesystem(String source) {
         JsonNode pod = podSpec(job(source));
         assertTrue(pod.path("securityContext").path("runAsNonRoot").asBoolean());
@@ -124,21 +121,11 @@ class MigrationJobManifestTest {
     }
 
     private static JsonNode job(String source) {
-        return manifests(Kustomization.MIGRATE, source).workload();
+        return KubernetesManifests.of(Kustomization.MIGRATE, source).workload();
     }
 
     private static KubernetesManifests base(String source) {
-        return manifests(Kustomization.BASE, source);
-    }
-
-    private static KubernetesManifests manifests(Kustomization kustomization, String source) {
-        if (FILES.equals(source)) {
-            return KubernetesManifests.fromResourceFiles(kustomization);
-        }
-        Optional<KubernetesManifests> rendered = KubernetesManifests.renderedByKubectl(kustomization);
-        Assumptions.assumeTrue(rendered.isPresent(),
-                "kubectl is not on the PATH: the rendered manifests are not checked (CI installs kubectl)");
-        return rendered.get();
+        return KubernetesManifests.of(Kustomization.BASE, source);
     }
 
     private static JsonNode podSpec(JsonNode job) {

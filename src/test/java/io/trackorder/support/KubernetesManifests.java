@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -64,6 +66,25 @@ public final class KubernetesManifests {
         this.kustomization = kustomization;
         this.source = kustomization.directory() + ", " + source;
         this.objects = objects;
+    }
+
+    /** A source of manifests for {@link #of}: the resource files as written. */
+    public static final String FILES = "files";
+    /** A source of manifests for {@link #of}: what kubectl renders. */
+    public static final String KUBECTL = "kubectl kustomize";
+
+    /**
+     * The manifests from {@link #FILES} or {@link #KUBECTL}; a test of the rendered ones is skipped
+     * where kubectl is missing.
+     */
+    public static KubernetesManifests of(Kustomization kustomization, String source) {
+        if (FILES.equals(source)) {
+            return fromResourceFiles(kustomization);
+        }
+        Optional<KubernetesManifests> rendered = renderedByKubectl(kustomization);
+        Assumptions.assumeTrue(rendered.isPresent(),
+                "kubectl is not on the PATH: the rendered manifests are not checked (CI installs kubectl)");
+        return rendered.get();
     }
 
     /**
