@@ -23,20 +23,16 @@ public record ListEvents(String keySql, String sourceSql, String subjectSql, Str
      */
     public static final ListEvents COLLECTIONS_OF_ENTRY = collections("recorded.collection_id");
 
-    public static final ListEvents RELEASES = new ListEvents(
-            "'release:' || CAST(CAST(?1 AS integer) AS text) || '/' || CAST(CAST(?2 AS uuid) AS text)",
-            "'/releases/' || CAST(CAST(?2 AS uuid) AS text)",
-            "CAST(CAST(?2 AS uuid) AS text)",
-            "io.trackorder.release.tracks_reordered",
-            "io.trackorder.release.track_removed");
+    public static final ListEvents RELEASES = of(ListKind.RELEASE, "CAST(CAST(?1 AS integer) AS text)",
+            "CAST(CAST(?2 AS uuid) AS text)", "tracks_reordered", "track_removed");
 
     private static ListEvents collections(String idSql) {
-        return new ListEvents(
-                "'collection:' || CAST(?1 AS text) || '/' || " + idSql,
-                "'/v1/music/' || CAST(?1 AS text) || '/collections/' || " + idSql,
-                idSql,
-                "io.trackorder.collection.reordered",
-                "io.trackorder.collection.member_removed");
+        return of(ListKind.COLLECTION, "CAST(?1 AS text)", idSql, "reordered", "member_removed");
+    }
+
+    private static ListEvents of(ListKind kind, String tenantSql, String idSql, String reordered, String removed) {
+        return new ListEvents(kind.keySql(tenantSql, idSql), kind.sourceSql(tenantSql, idSql),
+                kind.subjectSql(tenantSql, idSql), kind.type(reordered), kind.type(removed));
     }
 
     /**
