@@ -1,7 +1,5 @@
 package io.trackorder.collections;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,12 +11,17 @@ import io.smallrye.mutiny.Uni;
 import io.trackorder.Ids;
 import io.trackorder.TenantKey;
 import io.trackorder.apikeys.Caller;
+import io.trackorder.events.ListEvents;
+import io.trackorder.events.ListKind;
 import io.trackorder.ordering.OrderedList;
 import io.trackorder.web.PageRequest;
 
 /** Collections as their owner sees them: deleted ones and other users' ones never come back. */
 @ApplicationScoped
 public class CollectionRepository implements PanacheRepositoryBase<MusicCollection, TenantKey> {
+
+    /** The collections whose cover {@link #clearCover} cleared. */
+    private static final ListEvents CLEARED = ListEvents.collections("cleared.id");
 
     private static final String OWNED = "organizationId = ?1 and ownerUserId = ?2 and deletedAt is null";
     private static final String OWNED_ONE = OWNED + " and id = ?3";
@@ -84,11 +87,22 @@ public class CollectionRepository implements PanacheRepositoryBase<MusicCollecti
 
     /**
      * Clears the cover of every collection whose cover a track is, as a change of each collection
-     * (its tag changes). The caller holds their locks ({@link #lockHolding}).
+     * (its tag changes, its revision does not), and writes each one's {@code updated} event, made
+     * by {@code actor}, in the same statement: the event a PATCH that clears the cover writes. The
+     * caller holds their locks ({@link #lockHolding}).
      */
-    public Uni<Integer> clearCover(String organizationId, String trackId) {
-        return update("coverTrackId = null, changeCount = changeCount + 1, updatedAt = ?3"
-                + " where organizationId = ?1 and coverTrackId = ?2",
-                organizationId, trackId, Instant.now().truncatedTo(ChronoUnit.MICROS));
+    public Uni<Integer> clearCover(String organizationId, String trackId, String actor) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                WITH cleared AS (
+                    UPDATE collections SET cover_track_id = NULL, change_count = change_count + 1, updated_at = now()
+                    WHERE organization_id = ?1 AND cover_track_id = ?2
+                    RETURNING id, revision, updated_at)
+                """ + CLEARED.write(ListKind.COLLECTION.type("updated"), "cleared", "cleared.revision",
+                "cleared.updated_at",
+                "jsonb_build_object('revision', cleared.revision, 'actor', CAST(?3 AS text), 'cover_track_id', NULL)"))
+                .setParameter(1, organizationId)
+                .setParameter(2, trackId)
+                .setParameter(3, actor)
+                .executeUpdate());
     }
 }

@@ -3,7 +3,8 @@ package io.trackorder.events;
 import java.util.UUID;
 
 /**
- * The list an event belongs to, named as every event of it names it (see {@link ChangeEvent}).
+ * The list an event belongs to, named as every event of it names it (see {@link ChangeEvent}); the
+ * names come from its {@link ListKind}.
  *
  * @param key the event's list key
  * @param types the prefix of its types, e.g. {@code io.trackorder.collection.}
@@ -13,12 +14,10 @@ import java.util.UUID;
 public record EventList(String key, String types, String source, String subject) {
 
     public static EventList collection(String organizationId, String collectionId) {
-        return new EventList("collection:" + organizationId + "/" + collectionId, "io.trackorder.collection.",
-                "/v1/music/" + organizationId + "/collections/" + collectionId, collectionId);
+        return ListKind.COLLECTION.list(organizationId, collectionId);
     }
 
     public static EventList release(int tenantId, UUID releaseId) {
-        return new EventList("release:" + tenantId + "/" + releaseId, "io.trackorder.release.",
-                "/releases/" + releaseId, releaseId.toString());
+        return ListKind.RELEASE.list(String.valueOf(tenantId), releaseId.toString());
     }
 }

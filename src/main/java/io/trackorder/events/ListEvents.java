@@ -23,20 +23,17 @@ public record ListEvents(String keySql, String sourceSql, String subjectSql, Str
      */
     public static final ListEvents COLLECTIONS_OF_ENTRY = collections("recorded.collection_id");
 
-    public static final ListEvents RELEASES = new ListEvents(
-            "'release:' || CAST(CAST(?1 AS integer) AS text) || '/' || CAST(CAST(?2 AS uuid) AS text)",
-            "'/releases/' || CAST(CAST(?2 AS uuid) AS text)",
-            "CAST(CAST(?2 AS uuid) AS text)",
-            "io.trackorder.release.tracks_reordered",
-            "io.trackorder.release.track_removed");
+    public static final ListEvents RELEASES = of(ListKind.RELEASE, "CAST(CAST(?1 AS integer) AS text)",
+            "CAST(CAST(?2 AS uuid) AS text)", "tracks_reordered", "track_removed");
 
-    private static ListEvents collections(String idSql) {
-        return new ListEvents(
-                "'collection:' || CAST(?1 AS text) || '/' || " + idSql,
-                "'/v1/music/' || CAST(?1 AS text) || '/collections/' || " + idSql,
-                idSql,
-                "io.trackorder.collection.reordered",
-                "io.trackorder.collection.member_removed");
+    /** The collections of organization ?1 whose ids the SQL expression {@code idSql} (text) gives. */
+    public static ListEvents collections(String idSql) {
+        return of(ListKind.COLLECTION, "CAST(?1 AS text)", idSql, "reordered", "member_removed");
+    }
+
+    private static ListEvents of(ListKind kind, String tenantSql, String idSql, String reordered, String removed) {
+        return new ListEvents(kind.keySql(tenantSql, idSql), kind.sourceSql(tenantSql, idSql),
+                kind.subjectSql(tenantSql, idSql), kind.type(reordered), kind.type(removed));
     }
 
     /**
@@ -46,11 +43,20 @@ public record ListEvents(String keySql, String sourceSql, String subjectSql, Str
      * arguments, each pair preceded by a comma), or is empty.
      */
     public String announce(String type, String moreData) {
+        return write(type, "recorded", "recorded.revision", "recorded.changed_at", """
+                jsonb_build_object('revision', recorded.revision, 'actor', recorded.actor,
+                                   'change', recorded.change, 'track_ids', to_jsonb(recorded.track_ids)%s)"""
+                .formatted(moreData));
+    }
+
+    /**
+     * The INSERT of one event of {@code type} for each row of the statement's CTE {@code from}: its
+     * revision, time and data are the SQL expressions given, over that row.
+     */
+    public String write(String type, String from, String revisionSql, String timeSql, String dataSql) {
         return """
                 INSERT INTO event_outbox (id, list_key, revision, type, source, subject, time, data)
-                SELECT gen_random_uuid(), %1$s, recorded.revision, '%2$s', %3$s, %4$s, recorded.changed_at,
-                       jsonb_build_object('revision', recorded.revision, 'actor', recorded.actor,
-                                          'change', recorded.change, 'track_ids', to_jsonb(recorded.track_ids)%5$s)
-                FROM recorded""".formatted(keySql, type, sourceSql, subjectSql, moreData);
+                SELECT gen_random_uuid(), %1$s, %2$s, '%3$s', %4$s, %5$s, %6$s, %7$s
+                FROM %8$s""".formatted(keySql, revisionSql, type, sourceSql, subjectSql, timeSql, dataSql, from);
     }
 }

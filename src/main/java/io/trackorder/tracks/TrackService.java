@@ -96,7 +96,7 @@ public class TrackService {
                     }
                     return collections.lockHolding(caller.organizationId(), id);
                 })
-                .chain(locked -> collections.clearCover(caller.organizationId(), id))
+                .chain(locked -> collections.clearCover(caller.organizationId(), id, caller.userId()))
                 .chain(cleared -> tracks.deleteWithMemberships(caller.organizationId(), id, editors.of(caller.userId())));
     }
 

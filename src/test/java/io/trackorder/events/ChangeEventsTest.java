@@ -1,5 +1,6 @@
 package io.trackorder.events;
 
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,6 +122,66 @@ class ChangeEventsTest {
         assertEquals(List.of(tracks.get(0), tracks.get(2)), caller.order(collections.get(0)));
     }
 
+    /**
+     * A deleted track stops being the cover of every collection of its organization, whoever owns
+     * them: each gets the collection.updated event a PATCH clearing its cover writes, before the
+     * member_removed event of a collection that also held it. No collection of another organization,
+     * nor one whose cover is another track, gets an event.
+     */
+    @Test
+    void aDeletedCoverTrackUpdatesEveryCollectionItCovered() throws Exception {
+        Api.Caller caller = Api.newCaller();
+        Api.Caller colleague = Api.newCaller(caller.organizationId());
+        Api.Caller stranger = Api.newCaller();
+        String doomed = caller.newTrack();
+        String other = caller.newTrack();
+        List<String> covered = List.of(coveredBy(caller, doomed), coveredBy(caller, doomed), coveredBy(colleague, doomed));
+        caller.add(covered.get(1), other);
+        caller.add(covered.get(1), doomed);
+        String coveredByOther = coveredBy(caller, other);
+        String strangers = coveredBy(stranger, stranger.newTrack());
+        stranger.request().body(Map.of("name", "x", "cover_track_id", doomed)).post(stranger.path("/collections"))
+                .then().statusCode(422);
+        Map<String, List<Written>> setup = new HashMap<>();
+        for (String collection : covered) {
+            setup.put(collection, WrittenEvents.ofList(key(caller, collection)));
+        }
+        List<Written> untouched = WrittenEvents.ofList(key(caller, coveredByOther));
+        List<Written> strangersSetup = WrittenEvents.ofList(key(stranger, strangers));
+        long memberRevision = revisionOf(caller, covered.get(1));
+
+        caller.request().delete(caller.path("/tracks/" + doomed)).then().statusCode(200);
+
+        for (String collection : covered) {
+            List<Written> events = WrittenEvents.since(setup.get(collection), WrittenEvents.ofList(key(caller, collection)));
+            Written updated = events.get(0);
+            assertEquals(COLLECTION + "updated", updated.type());
+            assertEquals(List.of("actor", "cover_track_id", "revision"), fieldNames(updated));
+            assertTrue(updated.data().path("cover_track_id").isNull(), "the cover is cleared");
+            assertEquals(caller.userId(), updated.data().path("actor").asText());
+            assertEquals(setup.get(collection).get(setup.get(collection).size() - 1).revision(), updated.revision(),
+                    "clearing the cover keeps the revision");
+            assertEquals(updated.revision(), updated.data().path("revision").asLong());
+            assertEquals("/v1/music/" + caller.organizationId() + "/collections/" + collection, updated.source());
+            assertEquals(collection, updated.subject());
+        }
+        List<Written> memberEvents = WrittenEvents.since(setup.get(covered.get(1)),
+                WrittenEvents.ofList(key(caller, covered.get(1))));
+        assertEquals(List.of(COLLECTION + "updated", COLLECTION + "member_removed"),
+                memberEvents.stream().map(Written::type).toList());
+        assertEquals(List.of(memberRevision, memberRevision + 1),
+                memberEvents.stream().map(Written::revision).toList());
+        assertEquals(1, WrittenEvents.since(setup.get(covered.get(0)), WrittenEvents.ofList(key(caller, covered.get(0))))
+                .size());
+        assertEquals(untouched, WrittenEvents.ofList(key(caller, coveredByOther)));
+        assertEquals(strangersSetup, WrittenEvents.ofList(key(stranger, strangers)));
+        for (String collection : covered) {
+            Api.Caller owner = collection.equals(covered.get(2)) ? colleague : caller;
+            owner.request().get(owner.path("/collections/" + collection)).then().statusCode(200)
+                    .body("cover_track_id", nullValue());
+        }
+    }
+
     @Test
     void everyReleaseChangeWritesItsEvent() throws Exception {
         Releases.Member member = Releases.newMember();
@@ -193,6 +254,11 @@ class ChangeEventsTest {
                 "only the submission was committed");
         assertEquals(List.of(RELEASE + "created"),
                 WrittenEvents.ofSource("/releases/" + empty).stream().map(Written::type).toList());
+    }
+
+    private static String coveredBy(Api.Caller caller, String track) {
+        return caller.request().body(Map.of("name", "covered", "cover_track_id", track))
+                .post(caller.path("/collections")).then().statusCode(201).extract().path("id");
     }
 
     private static String key(Api.Caller caller, String collection) {
