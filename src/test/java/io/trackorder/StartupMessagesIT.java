@@ -75,6 +75,8 @@ class StartupMessagesIT {
                     || line.path("message").asText().contains("MUSIC_ADMIN_TOKEN")
                     || line.path("message").asText().contains("RABBITMQ_HOST")), warnings.toString());
             assertFalse(service.output().contains(BEARER_TOKEN), "no token in the log");
+            assertFalse(service.output().contains("SRMSG00207"),
+                    "no second warning of the events channel being off:\n" + service.output());
         }
     }
 
