@@ -53,6 +53,14 @@ public interface MusicConfig {
     }
 
     interface Events {
+        /**
+         * Whether this instance runs the outbox relay's timer. Off where instances are frozen
+         * between requests (AWS Lambda): a pass would stall mid-transaction; another deployment
+         * relays instead.
+         */
+        @WithDefault("true")
+        boolean relayEnabled();
+
         /** How often the outbox relay looks for pending change events. */
         @WithDefault("1s")
         Duration relayInterval();

@@ -69,6 +69,10 @@ public class OutboxRelay {
     }
 
     void start(@Observes StartupEvent start) {
+        if (!config.relayEnabled()) {
+            LOG.info("The outbox relay is off on this instance (music.events.relay-enabled=false)");
+            return;
+        }
         timer = vertx.setPeriodic(config.relayInterval().toMillis(), fired -> {
             if (timerPassRunning.compareAndSet(false, true)) {
                 tick().subscribe().with(published -> timerPassRunning.set(false), failure -> timerPassRunning.set(false));
