@@ -40,6 +40,26 @@ public interface MusicConfig {
          */
         @WithDefault("5s")
         Duration timeout();
+
+        /**
+         * What stands between the service and PostgreSQL on the reactive URL: {@code none}, or
+         * {@code transaction} for a pooler in transaction mode (PgBouncer's {@code pool_mode=transaction}),
+         * where consecutive transactions of one client connection may run on different server sessions.
+         */
+        @WithDefault("none")
+        Pooler pooler();
+
+        /**
+         * A URL that reaches PostgreSQL itself, for the connection that listens for API key revocations:
+         * LISTEN needs a session of its own, which a transaction pooler does not keep. When unset, the
+         * listener uses the reactive URL, unless {@link #pooler()} is {@code transaction}.
+         */
+        Optional<String> listenUrl();
+
+        enum Pooler {
+            NONE,
+            TRANSACTION
+        }
     }
 
     interface History {

@@ -20,8 +20,13 @@ import io.vertx.pgclient.pubsub.PgSubscriber;
 /**
  * Listens on {@value #CHANNEL} (sent by the api_keys trigger when a key is revoked, deleted or changed) and
  * drops the key from {@link VerifiedKeys}. One connection of its own per replica, outside the pool,
- * with the datasource's URL and credentials. Whenever that connection is lost the cache is off, and
- * the listener reconnects, soon at first and then at most every {@link #MAX_RETRY_MILLIS} ms.
+ * with the datasource's credentials and {@code music.database.listen-url}, else the reactive URL.
+ * Whenever that connection is lost the cache is off, and the listener reconnects, soon at first and
+ * then at most every {@link #MAX_RETRY_MILLIS} ms.
+ * <p>
+ * Through a transaction pooler LISTEN would seem to work and hear nothing: the session it ran on goes
+ * back to the pooler's pool. So behind one ({@code music.database.pooler=transaction}) the listener
+ * needs the listen URL, and without it never starts: the cache stays off.
  */
 @ApplicationScoped
 public class RevocationListener {
@@ -45,7 +50,16 @@ public class RevocationListener {
             @ConfigProperty(name = "quarkus.datasource.reactive.url") List<String> urls,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
-        PgConnectOptions options = PgConnectOptions.fromUri(urls.get(0))
+        Optional<String> url = config.database().listenUrl()
+                .or(() -> config.database().pooler() == MusicConfig.Database.Pooler.NONE
+                        ? Optional.of(urls.get(0))
+                        : Optional.empty());
+        if (url.isEmpty()) {
+            LOG.warnf("API keys are looked up on every request: behind a transaction pooler, listening on %s needs"
+                    + " a direct connection; set MUSIC_DATABASE_LISTEN_URL=postgresql://HOST:5432/DATABASE", CHANNEL);
+            return;
+        }
+        PgConnectOptions options = PgConnectOptions.fromUri(url.get())
                 .setConnectTimeout(Math.toIntExact(config.database().timeout().toMillis()));
         user.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
@@ -63,7 +77,9 @@ public class RevocationListener {
     void stop(@Observes ShutdownEvent stop) {
         stopped = true;
         keys.notListening();
-        subscriber.close();
+        if (subscriber != null) {
+            subscriber.close();
+        }
     }
 
     /** The first connection, retried until it is made; the subscriber itself reconnects once it has had one. */

@@ -106,8 +106,12 @@ class VerifiedKeysTest {
         return caller;
     }
 
-    /** Sends an authenticated request; whether it looked the key up in the database. */
     private boolean looksUpTheKey(Api.Caller caller) throws InterruptedException {
+        return looksUpTheKey(spans, caller);
+    }
+
+    /** Sends an authenticated request; whether it looked the key up in the database. */
+    static boolean looksUpTheKey(SpanCapture spans, Api.Caller caller) throws InterruptedException {
         try (SpanCapture capture = spans.start()) {
             String traceId = caller.request().get(caller.path("/tracks")).then().statusCode(200)
                     .extract().header("X-Request-Id");
