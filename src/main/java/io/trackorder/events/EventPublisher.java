@@ -7,14 +7,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
+import io.smallrye.reactive.messaging.rabbitmq.RabbitMQConnector;
 
 /**
  * Sends one event to the {@code trackorder.events} topic exchange, routed by its type, as a
  * persistent structured CloudEvent. Completes when the broker confirmed it (publish-confirms).
+ * Also tells whether the connector's connection is up, from the channel's liveness, which the
+ * service's health checks leave out ({@code application.properties}).
  */
 @ApplicationScoped
 public class EventPublisher {
@@ -23,9 +27,20 @@ public class EventPublisher {
     private static final int PERSISTENT = 2;
 
     private final MutinyEmitter<byte[]> events;
+    private final RabbitMQConnector connector;
 
-    public EventPublisher(@Channel("events") MutinyEmitter<byte[]> events) {
+    public EventPublisher(@Channel("events") MutinyEmitter<byte[]> events,
+            @Connector(RabbitMQConnector.CONNECTOR_NAME) RabbitMQConnector connector) {
         this.events = events;
+        this.connector = connector;
+    }
+
+    /**
+     * False while the connection to the broker is down, until the connector reconnected; true
+     * before the first publish, which opens it.
+     */
+    public boolean connected() {
+        return connector.getLiveness().isOk();
     }
 
     public Uni<Void> publish(ChangeEvent event) {

@@ -165,6 +165,41 @@ class OutboxRelayTest {
         assertSent(written);
     }
 
+    /**
+     * Many events over several lists, each list's in write order, and how fast: passes run back to
+     * back from the commit until every event is marked sent. The figure is printed, not asserted:
+     * it depends on the machine and the broker.
+     */
+    @Test
+    void manyEventsOfSeveralListsArriveInWriteOrderPerList() throws Exception {
+        List<String> lists = List.of(listKey("collection"), listKey("release"), listKey("collection"),
+                listKey("release"), listKey("collection"));
+        List<ChangeEvent> written = new ArrayList<>();
+        for (int revision = 1; revision <= 100; revision++) {
+            for (String list : lists) {
+                written.add(OutboxTest.event(list, revision));
+            }
+        }
+        inTransaction(session -> appendAll(session, written));
+
+        long start = System.nanoTime();
+        while (sent(written) < written.size()) {
+            relay.tick().await().atMost(Duration.ofSeconds(30));
+        }
+        long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        System.out.printf("relay throughput: %d events of %d lists published and marked sent in %d ms, %.0f events/s (%s)%n",
+                written.size(), lists.size(), elapsedMillis, written.size() * 1000.0 / Math.max(1, elapsedMillis),
+                System.getenv("RABBITMQ_HOST") == null ? "embedded broker" : "RabbitMQ");
+
+        Map<String, List<Delivery>> received = receive(lists, written.size());
+        for (String list : lists) {
+            assertEquals(
+                    written.stream().filter(event -> event.listKey().equals(list)).map(e -> e.id().toString()).toList(),
+                    received.get(list).stream().map(delivery -> delivery.body().path("id").asText()).toList(),
+                    "each event once, in write order");
+        }
+    }
+
     @Test
     void aListHeldByAnotherRelayWaitsAndShowsAsBacklog() throws Exception {
         String list = listKey("release");
@@ -244,17 +279,22 @@ class OutboxRelayTest {
             if (attempt > 0) {
                 Thread.sleep(100);
             }
-            try (Connection db = TestDatabase.connect();
-                    PreparedStatement query = db.prepareStatement(
-                            "SELECT count(*) FROM event_outbox WHERE id = ANY (?) AND sent_at IS NOT NULL")) {
-                query.setArray(1, db.createArrayOf("uuid", events.stream().map(ChangeEvent::id).toArray()));
-                try (ResultSet row = query.executeQuery()) {
-                    row.next();
-                    sent = row.getLong(1);
-                }
-            }
+            sent = sent(events);
         }
         assertEquals(events.size(), sent, "every event is marked sent");
+    }
+
+    /** How many of these events are marked sent. */
+    private static long sent(List<ChangeEvent> events) throws Exception {
+        try (Connection db = TestDatabase.connect();
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT count(*) FROM event_outbox WHERE id = ANY (?) AND sent_at IS NOT NULL")) {
+            query.setArray(1, db.createArrayOf("uuid", events.stream().map(ChangeEvent::id).toArray()));
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private static String listKey(String kind) {

@@ -1,7 +1,10 @@
 package io.trackorder.support;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.rabbitmq.client.Connection;
@@ -14,26 +17,63 @@ import io.trackorder.events.dev.EmbeddedQpidBroker;
  * {@code RABBITMQ_HOST}, {@code _PORT}, {@code _USERNAME} and {@code _PASSWORD} name, or else this
  * JVM's embedded one: the same choice the service makes in the test profile.
  */
-public record MessageBroker(String host, int port, String username, String password) {
+public record MessageBroker(String host, int port, String username, String password, boolean embedded) {
 
     public static MessageBroker fromEnvironmentOrEmbedded() {
         String host = System.getenv("RABBITMQ_HOST");
         if (host == null || host.isBlank()) {
-            return new MessageBroker("127.0.0.1", EmbeddedQpidBroker.port(), "guest", "guest");
+            return new MessageBroker("127.0.0.1", EmbeddedQpidBroker.port(), "guest", "guest", true);
         }
         return new MessageBroker(host, Integer.parseInt(System.getenv().getOrDefault("RABBITMQ_PORT", "5672")),
                 System.getenv().getOrDefault("RABBITMQ_USERNAME", "guest"),
-                System.getenv().getOrDefault("RABBITMQ_PASSWORD", "guest"));
+                System.getenv().getOrDefault("RABBITMQ_PASSWORD", "guest"), false);
+    }
+
+    /**
+     * Stops the broker as an outage would, until {@link #start()}: the embedded one in this JVM, or
+     * the RabbitMQ application of this machine's node ({@code rabbitmqctl stop_app}), which keeps
+     * its durable exchanges and queues.
+     */
+    public void stop() throws IOException, InterruptedException {
+        if (embedded) {
+            EmbeddedQpidBroker.stop();
+        } else {
+            rabbitmqctl("stop_app");
+        }
+    }
+
+    public void start() throws IOException, InterruptedException {
+        if (embedded) {
+            EmbeddedQpidBroker.start();
+        } else {
+            rabbitmqctl("start_app");
+        }
+    }
+
+    private void rabbitmqctl(String command) throws IOException, InterruptedException {
+        if (!InetAddress.getByName(host).isLoopbackAddress()) {
+            throw new IllegalStateException("Only this machine's RabbitMQ can be stopped, not " + host);
+        }
+        Process process = new ProcessBuilder("rabbitmqctl", command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("rabbitmqctl " + command + " failed: " + output);
+        }
     }
 
     /** A plain AMQP client connection, for tests that consume what the service publishes. */
     public Connection connect() throws IOException, TimeoutException {
+        return connectionFactory().newConnection("test");
+    }
+
+    /** For a client connection of a test's own settings. */
+    public ConnectionFactory connectionFactory() {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(host);
         factory.setPort(port);
         factory.setUsername(username);
         factory.setPassword(password);
-        return factory.newConnection("test");
+        return factory;
     }
 
     /** The JVM options that point a packaged service at this broker. */

@@ -31,6 +31,22 @@ public final class WrittenEvents {
         return query("source = ?", source);
     }
 
+    /** The ids of a list's events, in the order they were written. */
+    public static List<String> idsOfList(String listKey) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection db = TestDatabase.connect();
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT id::text FROM event_outbox WHERE list_key = ? ORDER BY seq")) {
+            query.setString(1, listKey);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    ids.add(row.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
     /**
      * The events in {@code now} after those in {@code earlier}, a read of the same events before
      * (say, after a test's setup): the events of the changes in between.
