@@ -47,7 +47,12 @@ final class HttpApiEvents {
 
     /** The same with the body base64-encoded, as API Gateway sends bodies it does not take for text. */
     static Reply sendEncoded(String method, String path, Map<String, String> headers, String body) {
-        return send(method, path, headers, Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)), true);
+        return sendEncoded(method, path, headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Any bytes as the body, base64-encoded: how API Gateway passes a body that is not UTF-8 text. */
+    static Reply sendEncoded(String method, String path, Map<String, String> headers, byte[] body) {
+        return send(method, path, headers, Base64.getEncoder().encodeToString(body), true);
     }
 
     private static Reply send(String method, String path, Map<String, String> headers, String body, boolean encoded) {
