@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConnectionFactory;
 
@@ -44,7 +43,6 @@ import io.trackorder.support.WrittenEvents;
 class BrokerRestartTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String EXCHANGE = "trackorder.events";
 
     private final MessageBroker broker = MessageBroker.fromEnvironmentOrEmbedded();
     private final String queue = "trackorder.broker-restart-test." + UUID.randomUUID();
@@ -59,9 +57,8 @@ class BrokerRestartTest {
         factory.setNetworkRecoveryInterval(200);
         consumer = factory.newConnection("broker-restart-test");
         Channel channel = consumer.createChannel();
-        channel.exchangeDeclare(EXCHANGE, BuiltinExchangeType.TOPIC, true);
         channel.queueDeclare(queue, true, false, false, null);
-        channel.queueBind(queue, EXCHANGE, "#");
+        MessageBroker.bindToEveryEvent(channel, queue);
         channel.basicConsume(queue, true, (tag, message) -> deliveries.add(
                 JSON.readTree(new String(message.getBody(), StandardCharsets.UTF_8))), tag -> {
                 });

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,7 +48,6 @@ import io.trackorder.support.WrittenEvents;
 class EventConsumerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String EXCHANGE = "trackorder.events";
     private static final int CLIENTS_PER_LIST = 3;
     private static final int ROUNDS_PER_CLIENT = 4;
 
@@ -227,9 +225,8 @@ class EventConsumerTest {
     void bindQueue() throws Exception {
         broker = MessageBroker.fromEnvironmentOrEmbedded().connect();
         Channel channel = broker.createChannel();
-        channel.exchangeDeclare(EXCHANGE, BuiltinExchangeType.TOPIC, true);
         String queue = channel.queueDeclare().getQueue();
-        channel.queueBind(queue, EXCHANGE, "#");
+        MessageBroker.bindToEveryEvent(channel, queue);
         channel.basicConsume(queue, true, (tag, message) -> received.add(new Received(
                 message.getEnvelope().getRoutingKey(), message.getProperties().getContentType(),
                 message.getProperties().getMessageId(),

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
@@ -18,6 +20,18 @@ import io.trackorder.events.dev.EmbeddedQpidBroker;
  * JVM's embedded one: the same choice the service makes in the test profile.
  */
 public record MessageBroker(String host, int port, String username, String password, boolean embedded) {
+
+    /** The service's exchange of change events. */
+    public static final String EVENTS_EXCHANGE = "trackorder.events";
+
+    /**
+     * Binds the queue to every event of the service's exchange, declaring the exchange as the
+     * connector does, so that the queue is bound before the service's first publish.
+     */
+    public static void bindToEveryEvent(Channel channel, String queue) throws IOException {
+        channel.exchangeDeclare(EVENTS_EXCHANGE, BuiltinExchangeType.TOPIC, true);
+        channel.queueBind(queue, EVENTS_EXCHANGE, "#");
+    }
 
     public static MessageBroker fromEnvironmentOrEmbedded() {
         String host = System.getenv("RABBITMQ_HOST");
