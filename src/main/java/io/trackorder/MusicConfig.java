@@ -3,9 +3,8 @@ package io.trackorder;
 import java.time.Duration;
 import java.util.Optional;
 
-import jakarta.validation.constraints.Min;
-
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 /** Operator settings under {@code music.*}. */
@@ -68,7 +67,7 @@ public interface MusicConfig {
          * prunes those beyond it.
          */
         @WithDefault("100")
-        @Min(1)
+        @WithConverter(AtLeastOne.class)
         int retain();
     }
 
@@ -87,7 +86,7 @@ public interface MusicConfig {
 
         /** The most lists, and the most events of each list, that one relay pass publishes. */
         @WithDefault("100")
-        @Min(1)
+        @WithConverter(AtLeastOne.class)
         int batchSize();
 
         /** How long published events stay in the outbox before they are deleted. */

@@ -3,19 +3,25 @@ package io.trackorder;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -117,6 +123,22 @@ class StartupMessagesIT {
         }
         assertFalse(output.contains("\tat ") || output.contains("Exception") || output.contains("\"exception\""),
                 "no stack trace:\n" + output);
+    }
+
+    /** A count that must be at least one stops the start when it is not, naming the setting. */
+    @ParameterizedTest
+    @CsvSource({ "MUSIC_HISTORY_RETAIN, music.history.retain", "MUSIC_EVENTS_BATCH_SIZE, music.events.batch-size" })
+    void aCountBelowOneStopsTheStartNamingTheSetting(String variable, String property) throws Exception {
+        Path log = log("below-one-" + property);
+        Integer status = ServiceProcess.runToExit(Map.of(variable, "0"), database, log, Duration.ofSeconds(60));
+        String output = Files.readString(log);
+
+        assertNotNull(status, "the start ends by itself:\n" + output);
+        assertNotEquals(0, status, output);
+        assertFalse(output.contains("started in"), "the service never started:\n" + output);
+        assertTrue(output.lines().anyMatch(line -> line.contains(property) && line.contains("must be at least 1, not 0")),
+                output);
+        assertFalse(output.contains("\tat "), "no stack trace:\n" + output);
     }
 
     private static Path log(String configuration) throws IOException {
