@@ -228,7 +228,6 @@ class OutboxRelayTest {
         assertEquals(event.revision(), body.path("data").path("revision").asLong());
     }
 
-    /** The events of these lists, by list, once {@code count} arrived; fails after 20 s. */
     /** Every written event arrives once, each list's in write order. */
     private void assertEachOnceInWriteOrder(List<String> lists, List<ChangeEvent> written) throws InterruptedException {
         Map<String, List<Delivery>> received = receive(lists, written.size());
@@ -240,6 +239,7 @@ class OutboxRelayTest {
         }
     }
 
+    /** The events of these lists, by list, once {@code count} arrived; fails after 20 s. */
     private Map<String, List<Delivery>> receive(List<String> lists, int count) throws InterruptedException {
         Map<String, List<Delivery>> byList = new HashMap<>();
         lists.forEach(list -> byList.put(list, new ArrayList<>()));

@@ -6,7 +6,8 @@ import java.util.List;
 public final class Internals {
 
     private static final List<String> MARKERS = List.of("Exception", "Caused by", "\tat ", "at io.", "at org.", "java.",
-            "jakarta.", "org.hibernate", "io.vertx", "io.quarkus", "io.smallrye", "jose4j", "SRJWT", "SELECT ", "UPDATE ",
+            "jakarta.", "org.hibernate", "io.vertx", "io.quarkus", "io.smallrye", "io.trackorder", "com.fasterxml", "jose4j",
+            "SRJWT", "SELECT", "UPDATE ",
             "INSERT ", "SQLSTATE");
 
     private Internals() {
