@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.trackorder.support.ServiceDatabase;
 import io.trackorder.support.ServiceProcess;
@@ -54,6 +56,7 @@ public final class ReorderBenchmark {
     static final double PAGE_TARGET_MILLIS = 20;
     static final double RESIDENT_TARGET_MB = 200;
     static final double READY_TARGET_SECONDS = 2;
+    static final int RESTARTS = 3;
     /**
      * Recording the order history may make a reorder of this many tracks at most
      * {@code HISTORY_COST_TARGET} slower, and writing its change event at most {@code EVENT_COST_TARGET}.
@@ -144,18 +147,33 @@ public final class ReorderBenchmark {
         return report;
     }
 
-    /** A second start, on the database the first one migrated, as a restart or a new replica finds it. */
+    /**
+     * Starts again on the database the first one migrated, as a restart or a new replica finds it:
+     * {@value #RESTARTS} starts, the median reported. A checkpoint first writes out what the load
+     * left dirty, so that PostgreSQL doing so does not compete with the starts for the CPU.
+     */
     private String startUp(ServiceDatabase database, String adminToken) throws Exception {
         progress("start-up on the migrated database");
-        try (ServiceProcess again = ServiceProcess.start(jvm.java(), ServiceProcess.JAR, jvm.options(), database,
-                adminToken, work.resolve("restart.log"))) {
-            return row(String.format(Locale.ROOT,
-                    "process start to first ready probe, migrated database (Quarkus: started in %.3f s)",
-                    again.reportedStartSeconds()),
-                    String.format(Locale.ROOT, "%.2f s", again.secondsToReady),
-                    String.format(Locale.ROOT, "≤ %.0f s", READY_TARGET_SECONDS),
-                    again.secondsToReady <= READY_TARGET_SECONDS);
+        execute(database, "CHECKPOINT");
+        record Start(double secondsToReady, double reportedSeconds) {
         }
+        List<Start> starts = new ArrayList<>();
+        for (int i = 0; i < RESTARTS; i++) {
+            try (ServiceProcess again = ServiceProcess.start(jvm.java(), ServiceProcess.JAR, jvm.options(), database,
+                    adminToken, work.resolve("restart.log"))) {
+                starts.add(new Start(again.secondsToReady, again.reportedStartSeconds()));
+            }
+        }
+        String each = starts.stream().map(start -> String.format(Locale.ROOT, "%.2f", start.secondsToReady()))
+                .collect(Collectors.joining(", "));
+        starts.sort(Comparator.comparingDouble(Start::secondsToReady));
+        Start median = starts.get(RESTARTS / 2);
+        return row(String.format(Locale.ROOT,
+                "process start to first ready probe, migrated database, median of %d starts (%s s; Quarkus: started in %.3f s)",
+                RESTARTS, each, median.reportedSeconds()),
+                String.format(Locale.ROOT, "%.2f s", median.secondsToReady()),
+                String.format(Locale.ROOT, "≤ %.0f s", READY_TARGET_SECONDS),
+                median.secondsToReady() <= READY_TARGET_SECONDS);
     }
 
     /**
