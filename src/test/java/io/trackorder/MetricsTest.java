@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -148,6 +150,18 @@ class MetricsTest {
      * One scrape of {@code /q/metrics}, in the OpenMetrics text format. A sample recorded during a traced
      * request may end in an exemplar naming that request's trace ({@code # {span_id="…",trace_id="…"} 1.0 …}).
      */
+    /**
+     * The pool and the connection that listens for API key revocations each have their client
+     * meters: under one name the listener's registration would be refused and its meters lost.
+     */
+    @Test
+    void thePoolAndTheKeyListenerReportUnderNamesOfTheirOwn() {
+        Scrape scrape = Scrape.now();
+        Set<String> clients = scrape.samples().stream().filter(sample -> sample.name().equals("postgresql_queue_size"))
+                .map(sample -> sample.labels().get("clientName")).collect(Collectors.toSet());
+        assertEquals(Set.of("<default>", "api-key-revocations"), clients, scrape.text());
+    }
+
     private record Scrape(String text, List<Sample> samples) {
 
         private static final Pattern LINE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*?)})? (\\S+)(?: # \\{.*)?");

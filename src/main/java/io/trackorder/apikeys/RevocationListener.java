@@ -32,6 +32,11 @@ import io.vertx.pgclient.pubsub.PgSubscriber;
 public class RevocationListener {
 
     static final String CHANNEL = "api_key_revoked";
+    /**
+     * Its connection's name in the client metrics, as Quarkus spells the pool's: the meters' prefix,
+     * then the {@code clientName} tag.
+     */
+    static final String METRICS_NAME = "postgresql|api-key-revocations";
     private static final Logger LOG = Logger.getLogger(RevocationListener.class);
     private static final long FIRST_RETRY_MILLIS = 100;
     private static final long MAX_RETRY_MILLIS = 5_000;
@@ -63,6 +68,8 @@ public class RevocationListener {
                 .setConnectTimeout(Math.toIntExact(config.database().timeout().toMillis()));
         user.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
+        // Its own name in the client metrics: under the pool's it would collide with the pool's gauges.
+        options.setMetricsName(METRICS_NAME);
         subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(this::retryAfter);
         subscriber.channel(CHANNEL)
                 .subscribeHandler(listening -> {
