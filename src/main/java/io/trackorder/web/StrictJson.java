@@ -16,7 +16,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * JSON is taken as written: a number is not a string, a string is not a number or a boolean, and
  * a field appears once in its object. Without this Jackson would quietly turn {@code 42} into
- * {@code "42"} and {@code "12"} into 12, and keep the last of two values given for one field.
+ * {@code "42"} and {@code "12"} into 12, read {@code 0} as the first constant of an enum, and keep the
+ * last of two values given for one field.
  * A duplicate field fails the parser itself (the mappers answer 400 naming it), for every kind of body.
  * Nesting is limited far below Jackson's default of 1,000: no request body needs more than a few
  * levels, and every level costs stack and heap while the body is read.
@@ -39,6 +40,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

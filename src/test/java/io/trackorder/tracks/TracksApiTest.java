@@ -60,6 +60,11 @@ class TracksApiTest {
                 .body("error.details.field", equalTo(field)));
         caller.request().body(Map.of("measured_duration_seconds", "12")).post(caller.path("/tracks"))
                 .then().statusCode(422).body("error.details.field", equalTo("measured_duration_seconds"));
+        // An enum is named, never numbered: 0 and 3 are positions of real constants.
+        for (Object notAName : List.of(0, 3, 1.5, true, "COMMERCIAL_CLEARED", List.of("unclear"))) {
+            caller.request().body(Map.of("licence_class", notAName)).post(caller.path("/tracks"))
+                    .then().statusCode(422).body("error.details.field", equalTo("licence_class"));
+        }
         caller.request().get(caller.path("/tracks")).then().body("items.size()", equalTo(0));
     }
 
