@@ -264,8 +264,13 @@ public class CollectionService {
     }
 
     private Uni<Long> lockForReorder(Caller caller, String id, IfMatch ifMatch) {
-        return checked(collections.findOwnedForReorder(caller, id), id, ifMatch, MusicCollection::listTag)
-                .map(collection -> collection.revision);
+        return collections.lockOwnedForReorder(caller, id).map(revision -> {
+            if (revision == null) {
+                throw new CollectionNotFound(id);
+            }
+            ifMatch.require(EntityTag.ofList(revision));
+            return revision;
+        });
     }
 
     private Uni<EntityTag> reordered(Caller caller, String id, long revision, String[] order, ChangeKind kind) {

@@ -137,7 +137,7 @@ public class RepositoryLists {
                     }
 
                     private <T> T locked(Supplier<Uni<T>> change) {
-                        return inTransaction(() -> collections.findOwnedForReorder(owner, collection)
+                        return inTransaction(() -> collections.lockOwnedForReorder(owner, collection)
                                 .chain(locked -> change.get()));
                     }
                 };
