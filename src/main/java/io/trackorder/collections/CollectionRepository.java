@@ -99,16 +99,18 @@ public class CollectionRepository implements PanacheRepositoryBase<MusicCollecti
     /**
      * Clears the cover of every collection whose cover a track is, as a change of each collection
      * (its tag changes, its revision does not), and writes each one's {@code updated} event, made
-     * by {@code actor}, in the same statement: the event a PATCH that clears the cover writes. The
-     * caller holds their locks ({@link #lockHolding}).
+     * by {@code actor}, in the same statement: the event a PATCH that clears the cover writes. A
+     * deleted collection's cover is cleared too (the track it names is going), with no event: its
+     * {@code deleted} event was its last. The caller holds their locks ({@link #lockHolding}).
      */
     public Uni<Integer> clearCover(String organizationId, String trackId, String actor) {
         return getSession().chain(session -> session.createNativeQuery("""
                 WITH cleared AS (
                     UPDATE collections SET cover_track_id = NULL, change_count = change_count + 1, updated_at = now()
                     WHERE organization_id = ?1 AND cover_track_id = ?2
-                    RETURNING id, revision, updated_at)
-                """ + CLEARED.write(ListKind.COLLECTION.type("updated"), "cleared", "cleared.revision",
+                    RETURNING id, revision, updated_at, deleted_at)
+                """ + CLEARED.write(ListKind.COLLECTION.type("updated"), "cleared WHERE cleared.deleted_at IS NULL",
+                "cleared.revision",
                 "cleared.updated_at",
                 "jsonb_build_object('revision', cleared.revision, 'actor', CAST(?3 AS text), 'cover_track_id', NULL)"))
                 .setParameter(1, organizationId)

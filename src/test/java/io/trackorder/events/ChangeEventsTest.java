@@ -126,7 +126,7 @@ class ChangeEventsTest {
      * A deleted track stops being the cover of every collection of its organization, whoever owns
      * them: each gets the collection.updated event a PATCH clearing its cover writes, before the
      * member_removed event of a collection that also held it. No collection of another organization,
-     * nor one whose cover is another track, gets an event.
+     * nor one whose cover is another track, nor a deleted one, gets an event.
      */
     @Test
     void aDeletedCoverTrackUpdatesEveryCollectionItCovered() throws Exception {
@@ -140,6 +140,8 @@ class ChangeEventsTest {
         caller.add(covered.get(1), doomed);
         String coveredByOther = coveredBy(caller, other);
         String strangers = coveredBy(stranger, stranger.newTrack());
+        String deleted = coveredBy(caller, doomed);
+        caller.request().delete(caller.path("/collections/" + deleted)).then().statusCode(200);
         stranger.request().body(Map.of("name", "x", "cover_track_id", doomed)).post(stranger.path("/collections"))
                 .then().statusCode(422);
         Map<String, List<Written>> setup = new HashMap<>();
@@ -148,6 +150,7 @@ class ChangeEventsTest {
         }
         List<Written> untouched = WrittenEvents.ofList(key(caller, coveredByOther));
         List<Written> strangersSetup = WrittenEvents.ofList(key(stranger, strangers));
+        List<Written> deletedEvents = WrittenEvents.ofList(key(caller, deleted));
         long memberRevision = revisionOf(caller, covered.get(1));
 
         caller.request().delete(caller.path("/tracks/" + doomed)).then().statusCode(200);
@@ -175,6 +178,7 @@ class ChangeEventsTest {
                 .size());
         assertEquals(untouched, WrittenEvents.ofList(key(caller, coveredByOther)));
         assertEquals(strangersSetup, WrittenEvents.ofList(key(stranger, strangers)));
+        assertEquals(deletedEvents, WrittenEvents.ofList(key(caller, deleted)), "a deleted collection has no more events");
         for (String collection : covered) {
             Api.Caller owner = collection.equals(covered.get(2)) ? colleague : caller;
             owner.request().get(owner.path("/collections/" + collection)).then().statusCode(200)
