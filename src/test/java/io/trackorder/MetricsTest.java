@@ -147,10 +147,6 @@ class MetricsTest {
     }
 
     /**
-     * One scrape of {@code /q/metrics}, in the OpenMetrics text format. A sample recorded during a traced
-     * request may end in an exemplar naming that request's trace ({@code # {span_id="…",trace_id="…"} 1.0 …}).
-     */
-    /**
      * The pool and the connection that listens for API key revocations each have their client
      * meters: under one name the listener's registration would be refused and its meters lost.
      */
@@ -162,6 +158,10 @@ class MetricsTest {
         assertEquals(Set.of("<default>", "api-key-revocations"), clients, scrape.text());
     }
 
+    /**
+     * One scrape of {@code /q/metrics}, in the OpenMetrics text format. A sample recorded during a traced
+     * request may end in an exemplar naming that request's trace ({@code # {span_id="…",trace_id="…"} 1.0 …}).
+     */
     private record Scrape(String text, List<Sample> samples) {
 
         private static final Pattern LINE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*?)})? (\\S+)(?: # \\{.*)?");

@@ -264,13 +264,7 @@ public class CollectionService {
     }
 
     private Uni<Long> lockForReorder(Caller caller, String id, IfMatch ifMatch) {
-        return collections.lockOwnedForReorder(caller, id).map(revision -> {
-            if (revision == null) {
-                throw new CollectionNotFound(id);
-            }
-            ifMatch.require(EntityTag.ofList(revision));
-            return revision;
-        });
+        return checked(collections.lockOwnedForReorder(caller, id), id, ifMatch, EntityTag::ofList);
     }
 
     private Uni<EntityTag> reordered(Caller caller, String id, long revision, String[] order, ChangeKind kind) {
@@ -301,15 +295,17 @@ public class CollectionService {
         return checked(collections.findOwnedForUpdate(caller, id), id, ifMatch, changing);
     }
 
-    /** The collection a lock query found, once it exists and the precondition holds for what is about to change. */
-    private static Uni<MusicCollection> checked(Uni<MusicCollection> locked, String id, IfMatch ifMatch,
-            Function<MusicCollection, EntityTag> changing) {
-        return locked.map(collection -> {
-            if (collection == null) {
+    /**
+     * What a lock query found (the collection, or its revision), once it exists and the precondition
+     * holds for what is about to change.
+     */
+    private static <T> Uni<T> checked(Uni<T> locked, String id, IfMatch ifMatch, Function<T, EntityTag> changing) {
+        return locked.map(found -> {
+            if (found == null) {
                 throw new CollectionNotFound(id);
             }
-            ifMatch.require(changing.apply(collection));
-            return collection;
+            ifMatch.require(changing.apply(found));
+            return found;
         });
     }
 
