@@ -11,6 +11,8 @@ import io.smallrye.mutiny.Uni;
 import io.trackorder.Ids;
 import io.trackorder.TenantKey;
 import io.trackorder.apikeys.Caller;
+import io.trackorder.database.PipelinedTransaction;
+import io.trackorder.database.Statements;
 import io.trackorder.events.ListEvents;
 import io.trackorder.events.ListKind;
 import io.trackorder.ordering.OrderedList;
@@ -25,6 +27,9 @@ public class CollectionRepository implements PanacheRepositoryBase<MusicCollecti
 
     private static final String OWNED = "organizationId = ?1 and ownerUserId = ?2 and deletedAt is null";
     private static final String OWNED_ONE = OWNED + " and id = ?3";
+    private static final String LOCK_FOR_REORDER = "SELECT revision FROM collections WHERE organization_id = ?1"
+            + " AND owner_user_id = ?2 AND id = ?3 AND deleted_at IS NULL AND " + OrderedList.HASH_JOINS_ONLY_SQL
+            + " FOR NO KEY UPDATE";
 
     public Uni<MusicCollection> findOwned(Caller caller, String id) {
         if (!Ids.canExist(id)) {
@@ -51,26 +56,19 @@ public class CollectionRepository implements PanacheRepositoryBase<MusicCollecti
     }
 
     /**
-     * Locks an owned collection's row as {@link #findOwnedForUpdate} does, for a reorder or move: the
-     * same query also turns nested loops off for the rest of the transaction
-     * ({@link OrderedList#HASH_JOINS_ONLY}). It reads the revision alone, which is all a change of the
-     * order needs, rather than the entity: no row to build and no entity to check for changes when
-     * the transaction commits, about 9 % more reorders per second.
+     * Locks an owned collection's row as {@link #findOwnedForUpdate} does, for a reorder or move, in
+     * a {@link PipelinedTransaction}: the same query also turns nested loops off for the rest of the
+     * transaction ({@link OrderedList#HASH_JOINS_ONLY_SQL}). It reads the revision alone, which is all
+     * a change of the order needs.
      *
      * @return the collection's revision, or null when the caller owns no such collection
      */
-    public Uni<Long> lockOwnedForReorder(Caller caller, String id) {
+    public Uni<Long> lockOwnedForReorder(Statements transaction, Caller caller, String id) {
         if (!Ids.canExist(id)) {
             return Uni.createFrom().nullItem();
         }
-        return getSession().chain(session -> session
-                .createSelectionQuery("select revision from MusicCollection where " + OWNED_ONE + " and "
-                        + OrderedList.HASH_JOINS_ONLY, Long.class)
-                .setParameter(1, caller.organizationId())
-                .setParameter(2, caller.userId())
-                .setParameter(3, id)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getSingleResultOrNull());
+        return transaction.row(LOCK_FOR_REORDER, caller.organizationId(), caller.userId(), id)
+                .map(row -> row == null ? null : ((Number) row[0]).longValue());
     }
 
     public Uni<List<MusicCollection>> listOwned(Caller caller, PageRequest page) {

@@ -18,7 +18,10 @@ import io.trackorder.apikeys.Caller;
 import io.trackorder.conditional.EntityTag;
 import io.trackorder.conditional.IfMatch;
 import io.trackorder.conditional.Versioned;
+import io.trackorder.database.PipelinedTransaction;
+import io.trackorder.database.PipelinedTransactions;
 import io.trackorder.database.RunsToCompletion;
+import io.trackorder.database.Statements;
 import io.trackorder.errors.ApiException;
 import io.trackorder.errors.ErrorCode;
 import io.trackorder.events.EventList;
@@ -54,15 +57,17 @@ public class CollectionService {
     private final Ids ids;
     private final Editors editors;
     private final Events events;
+    private final PipelinedTransactions transactions;
 
     public CollectionService(CollectionRepository collections, MembershipRepository members, TrackRepository tracks,
-            Ids ids, Editors editors, Events events) {
+            Ids ids, Editors editors, Events events, PipelinedTransactions transactions) {
         this.collections = collections;
         this.members = members;
         this.tracks = tracks;
         this.ids = ids;
         this.editors = editors;
         this.events = events;
+        this.transactions = transactions;
     }
 
     @WithTransaction
@@ -183,10 +188,10 @@ public class CollectionService {
 
     /**
      * Applies the reorder rule (src/site/markdown/api.md) in one statement; an unchanged order writes nothing.
+     * Like the moves and restore, a {@link PipelinedTransaction}: lock and check, then the statement.
      *
      * @return the list's tag afterwards
      */
-    @WithTransaction
     public Uni<EntityTag> reorder(Caller caller, String id, List<String> orderedTrackIds, IfMatch ifMatch) {
         List<String> duplicates = ReorderRule.duplicates(orderedTrackIds);
         if (!duplicates.isEmpty()) {
@@ -196,8 +201,8 @@ public class CollectionService {
         }
         // Ids that cannot exist are not members, and non-members are ignored.
         String[] candidates = orderedTrackIds.stream().filter(Ids::canExist).toArray(String[]::new);
-        return lockForReorder(caller, id, ifMatch)
-                .chain(revision -> reordered(caller, id, revision, candidates, ChangeKind.REORDER));
+        return transactions.run(transaction -> lockForReorder(transaction, caller, id, ifMatch)
+                .chain(revision -> reordered(transaction, caller, id, revision, candidates, ChangeKind.REORDER)));
     }
 
     /**
@@ -206,14 +211,23 @@ public class CollectionService {
      *
      * @return the list's tag afterwards
      */
-    @WithTransaction
     public Uni<EntityTag> move(Caller caller, String id, MoveBody move, IfMatch ifMatch) {
+        return transactions.run(transaction -> move(transaction, caller, id, move, ifMatch));
+    }
+
+    /**
+     * The statement commits the transaction: a move that does not fit writes nothing, and its error
+     * comes after.
+     */
+    private Uni<EntityTag> move(PipelinedTransaction transaction, Caller caller, String id, MoveBody move,
+            IfMatch ifMatch) {
         String organization = caller.organizationId();
         Editor editor = editors.of(caller.userId());
-        return lockForReorder(caller, id, ifMatch).chain(revision -> {
+        Statements last = transaction.committing();
+        return lockForReorder(transaction, caller, id, ifMatch).chain(revision -> {
             Uni<Boolean> changed;
             if (move.isRange()) {
-                changed = members.moveRange(organization, id, move.range(), editor).map(moved -> {
+                changed = members.moveRange(last, organization, id, move.range(), editor).map(moved -> {
                     move.requireFits(moved.size(), MOVE_FIELDS);
                     return moved.changed();
                 });
@@ -222,7 +236,7 @@ public class CollectionService {
                 String[] ids = move.ids().stream().map(trackId -> Ids.canExist(trackId) ? trackId : "")
                         .toArray(String[]::new);
                 String anchor = Ids.canExist(move.anchor()) ? move.anchor() : "";
-                changed = members.moveNextTo(organization, id, ids, anchor, move.after(), editor).map(moved -> {
+                changed = members.moveNextTo(last, organization, id, ids, anchor, move.after(), editor).map(moved -> {
                     move.requireMembers(moved, MOVE_FIELDS);
                     return moved.changed();
                 });
@@ -254,24 +268,27 @@ public class CollectionService {
      *
      * @return the list's tag afterwards
      */
-    @WithTransaction
     public Uni<EntityTag> restore(Caller caller, String id, long revision, IfMatch ifMatch) {
         String organization = caller.organizationId();
-        return lockForReorder(caller, id, ifMatch)
-                .chain(current -> members.historyEntry(organization, id, revision).chain(entry -> reordered(caller, id,
-                        current, requireEntry(entry, id, revision).trackIds().toArray(String[]::new),
-                        ChangeKind.RESTORE)));
+        return transactions.run(transaction -> lockForReorder(transaction, caller, id, ifMatch)
+                .chain(current -> members.historyEntry(transaction, organization, id, revision)
+                        .chain(entry -> reordered(transaction, caller, id, current,
+                                requireEntry(entry, id, revision).trackIds().toArray(String[]::new),
+                                ChangeKind.RESTORE))));
     }
 
-    private Uni<Long> lockForReorder(Caller caller, String id, IfMatch ifMatch) {
-        return checked(collections.lockOwnedForReorder(caller, id), id, ifMatch, EntityTag::ofList);
+    private Uni<Long> lockForReorder(PipelinedTransaction transaction, Caller caller, String id, IfMatch ifMatch) {
+        return checked(collections.lockOwnedForReorder(transaction, caller, id), id, ifMatch, EntityTag::ofList);
     }
 
-    private Uni<EntityTag> reordered(Caller caller, String id, long revision, String[] order, ChangeKind kind) {
+    /** The reorder's statement commits the transaction. */
+    private Uni<EntityTag> reordered(PipelinedTransaction transaction, Caller caller, String id, long revision,
+            String[] order, ChangeKind kind) {
         if (order.length == 0) {
             return Uni.createFrom().item(EntityTag.ofList(revision));
         }
-        return members.reorder(caller.organizationId(), id, order, editors.of(caller.userId()), kind)
+        return members.reorder(transaction.committing(), caller.organizationId(), id, order,
+                editors.of(caller.userId()), kind)
                 .map(changed -> EntityTag.ofList(changed ? revision + 1 : revision));
     }
 

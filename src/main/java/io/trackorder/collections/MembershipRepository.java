@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.trackorder.database.Statements;
 import io.trackorder.events.ListEvents;
 import io.trackorder.ordering.ChangeKind;
 import io.trackorder.ordering.Editor;
@@ -69,44 +70,50 @@ public class MembershipRepository implements PanacheRepositoryBase<CollectionTra
                 .setParameter(3, trackId)
                 .setParameter(4, (int) position)
                 .executeUpdate()
-                .chain(() -> COLLECTION_HISTORY.record(session, organizationId, collectionId, editor, ChangeKind.ADD)));
+                .chain(() -> COLLECTION_HISTORY.record(Statements.of(session), organizationId, collectionId, editor,
+                        ChangeKind.ADD)));
     }
 
     /** See {@link OrderedList#remove}. */
     public Uni<Boolean> remove(String organizationId, String collectionId, String trackId, Editor editor) {
-        return getSession().chain(session -> COLLECTION_ORDER.remove(session, organizationId, collectionId, trackId,
-                editor, ChangeKind.REMOVE));
+        return getSession()
+                .chain(session -> COLLECTION_ORDER.remove(Statements.of(session), organizationId, collectionId, trackId,
+                        editor, ChangeKind.REMOVE));
     }
 
     /** See {@link OrderedList#reorder}. */
-    public Uni<Boolean> reorder(String organizationId, String collectionId, String[] orderedTrackIds, Editor editor,
-            ChangeKind kind) {
-        return getSession().chain(session -> COLLECTION_ORDER.reorder(session, organizationId, collectionId,
-                orderedTrackIds, editor, kind));
+    public Uni<Boolean> reorder(Statements statements, String organizationId, String collectionId,
+            String[] orderedTrackIds, Editor editor, ChangeKind kind) {
+        return COLLECTION_ORDER.reorder(statements, organizationId, collectionId, orderedTrackIds, editor, kind);
     }
 
     /** See {@link OrderedList#moveRange}. */
-    public Uni<OrderedList.RangeMoved> moveRange(String organizationId, String collectionId, RangeMove move,
-            Editor editor) {
-        return getSession().chain(session -> COLLECTION_ORDER.moveRange(session, organizationId, collectionId, move,
-                editor));
+    public Uni<OrderedList.RangeMoved> moveRange(Statements statements, String organizationId, String collectionId,
+            RangeMove move, Editor editor) {
+        return COLLECTION_ORDER.moveRange(statements, organizationId, collectionId, move, editor);
     }
 
     /** See {@link OrderedList#moveNextTo}. */
-    public Uni<OrderedList.AnchoredMoved> moveNextTo(String organizationId, String collectionId, String[] trackIds,
-            String anchor, boolean after, Editor editor) {
-        return getSession().chain(session -> COLLECTION_ORDER.moveNextTo(session, organizationId, collectionId,
-                trackIds, anchor, after, editor));
+    public Uni<OrderedList.AnchoredMoved> moveNextTo(Statements statements, String organizationId,
+            String collectionId, String[] trackIds, String anchor, boolean after, Editor editor) {
+        return COLLECTION_ORDER.moveNextTo(statements, organizationId, collectionId, trackIds, anchor, after, editor);
     }
 
     /** See {@link OrderHistory#page}. */
     public Uni<List<OrderHistory.Entry>> history(String organizationId, String collectionId, PageRequest page) {
-        return getSession().chain(session -> COLLECTION_HISTORY.page(session, organizationId, collectionId,
+        return getSession().chain(session -> COLLECTION_HISTORY.page(Statements.of(session), organizationId, collectionId,
                 page.limit(), page.offset()));
     }
 
     /** See {@link OrderHistory#entry}. */
     public Uni<OrderHistory.Entry> historyEntry(String organizationId, String collectionId, long revision) {
-        return getSession().chain(session -> COLLECTION_HISTORY.entry(session, organizationId, collectionId, revision));
+        return getSession().chain(session -> historyEntry(Statements.of(session), organizationId, collectionId,
+                revision));
+    }
+
+    /** See {@link OrderHistory#entry}. */
+    public Uni<OrderHistory.Entry> historyEntry(Statements statements, String organizationId, String collectionId,
+            long revision) {
+        return COLLECTION_HISTORY.entry(statements, organizationId, collectionId, revision);
     }
 }

@@ -3,13 +3,12 @@ package io.trackorder.ordering;
 import java.time.Instant;
 import java.util.List;
 
-import org.hibernate.reactive.mutiny.Mutiny;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.trackorder.database.Statements;
 
 /**
  * The order history of one kind of list ({@link ListSchema}): an entry per effective change of a
@@ -110,42 +109,24 @@ public final class OrderHistory {
      * Records the list's current order at its current revision, after a change made by other
      * statements of the same transaction. The caller must hold the parent row lock.
      */
-    public Uni<Void> record(Mutiny.Session session, Object tenant, Object parentId, Editor editor, ChangeKind kind) {
-        return session.createNativeQuery(recordSql)
-                .setParameter(1, tenant)
-                .setParameter(2, parentId)
-                .setParameter(3, editor.actor())
-                .setParameter(4, kind.value())
-                .setParameter(5, editor.retain())
-                .executeUpdate()
+    public Uni<Void> record(Statements statements, Object tenant, Object parentId, Editor editor, ChangeKind kind) {
+        return statements.update(recordSql, tenant, parentId, editor.actor(), kind.value(), editor.retain())
                 .replaceWithVoid();
     }
 
     /** Entries newest first, without their orders. */
-    public Uni<List<Entry>> page(Mutiny.Session session, Object tenant, Object parentId, int limit, int offset) {
-        return session.createNativeQuery(pageSql, Object[].class)
-                .setParameter(1, tenant)
-                .setParameter(2, parentId)
-                .setParameter(3, limit)
-                .setParameter(4, offset)
-                .getResultList()
+    public Uni<List<Entry>> page(Statements statements, Object tenant, Object parentId, int limit, int offset) {
+        return statements.rows(pageSql, tenant, parentId, limit, offset)
                 .map(rows -> rows.stream().map(row -> entry(row, ((Number) row[4]).intValue(), null)).toList());
     }
 
-    public Uni<Long> count(Mutiny.Session session, Object tenant, Object parentId) {
-        return session.createNativeQuery(countSql, Long.class)
-                .setParameter(1, tenant)
-                .setParameter(2, parentId)
-                .getSingleResult();
+    public Uni<Long> count(Statements statements, Object tenant, Object parentId) {
+        return statements.row(countSql, tenant, parentId).map(row -> ((Number) row[0]).longValue());
     }
 
     /** One entry with its order, or null when the list has none for this revision (never, or pruned). */
-    public Uni<Entry> entry(Mutiny.Session session, Object tenant, Object parentId, long revision) {
-        return session.createNativeQuery(entrySql, Object[].class)
-                .setParameter(1, tenant)
-                .setParameter(2, parentId)
-                .setParameter(3, revision)
-                .getSingleResultOrNull()
+    public Uni<Entry> entry(Statements statements, Object tenant, Object parentId, long revision) {
+        return statements.row(entrySql, tenant, parentId, revision)
                 .map(row -> {
                     if (row == null) {
                         return null;

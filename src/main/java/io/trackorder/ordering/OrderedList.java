@@ -3,9 +3,8 @@ package io.trackorder.ordering;
 import java.util.Arrays;
 import java.util.List;
 
-import org.hibernate.reactive.mutiny.Mutiny;
-
 import io.smallrye.mutiny.Uni;
+import io.trackorder.database.Statements;
 import io.trackorder.events.ListEvents;
 
 /**
@@ -31,6 +30,9 @@ public final class OrderedList {
      * it costs no round trip.
      */
     public static final String HASH_JOINS_ONLY = "function('set_config', 'enable_nestloop', 'off', true) = 'off'";
+
+    /** {@link #HASH_JOINS_ONLY} in SQL, for a lock query in SQL. */
+    public static final String HASH_JOINS_ONLY_SQL = "set_config('enable_nestloop', 'off', true) = 'off'";
 
     private final String reorderSql;
     private final String rangeMoveSql;
@@ -162,16 +164,9 @@ public final class OrderedList {
      *
      * @return whether it was a member
      */
-    public Uni<Boolean> remove(Mutiny.Session session, Object tenant, Object parentId, Object item, Editor editor,
+    public Uni<Boolean> remove(Statements statements, Object tenant, Object parentId, Object item, Editor editor,
             ChangeKind kind) {
-        return session.createNativeQuery(removeSql)
-                .setParameter(1, tenant)
-                .setParameter(2, parentId)
-                .setParameter(3, item)
-                .setParameter(4, editor.actor())
-                .setParameter(5, kind.value())
-                .setParameter(6, editor.retain())
-                .executeUpdate()
+        return statements.update(removeSql, tenant, parentId, item, editor.actor(), kind.value(), editor.retain())
                 .map(recorded -> recorded > 0);
     }
 
@@ -187,16 +182,9 @@ public final class OrderedList {
      *
      * @return whether the order changed (and with it the parent's revision)
      */
-    public Uni<Boolean> reorder(Mutiny.Session session, Object tenant, Object parentId, Object[] requested,
+    public Uni<Boolean> reorder(Statements statements, Object tenant, Object parentId, Object[] requested,
             Editor editor, ChangeKind kind) {
-        return session.createNativeQuery(reorderSql)
-                .setParameter(1, tenant)
-                .setParameter(2, parentId)
-                .setParameter(3, requested)
-                .setParameter(4, editor.actor())
-                .setParameter(5, kind.value())
-                .setParameter(6, editor.retain())
-                .executeUpdate()
+        return statements.update(reorderSql, tenant, parentId, requested, editor.actor(), kind.value(), editor.retain())
                 .map(recorded -> recorded > 0);
     }
 
@@ -205,18 +193,10 @@ public final class OrderedList {
      * not negative and the length at least one. Writes nothing when the range or the target lies
      * beyond the list. The caller must hold the lock as for {@link #reorder}.
      */
-    public Uni<RangeMoved> moveRange(Mutiny.Session session, Object tenant, Object parentId, RangeMove move,
+    public Uni<RangeMoved> moveRange(Statements statements, Object tenant, Object parentId, RangeMove move,
             Editor editor) {
-        return session.createNativeQuery(rangeMoveSql, Object[].class)
-                .setParameter(1, tenant)
-                .setParameter(2, parentId)
-                .setParameter(3, move.start())
-                .setParameter(4, move.length())
-                .setParameter(5, move.insertBefore())
-                .setParameter(6, editor.actor())
-                .setParameter(7, ChangeKind.MOVE.value())
-                .setParameter(8, editor.retain())
-                .getSingleResult()
+        return statements.row(rangeMoveSql, tenant, parentId, move.start(), move.length(), move.insertBefore(),
+                editor.actor(), ChangeKind.MOVE.value(), editor.retain())
                 .map(row -> new RangeMoved(((Number) row[0]).intValue(), ((Number) row[1]).longValue() > 0));
     }
 
@@ -228,18 +208,10 @@ public final class OrderedList {
      * @param ids the ids to move, as for {@link #reorder}
      * @param anchor an id of the item type's Java value
      */
-    public Uni<AnchoredMoved> moveNextTo(Mutiny.Session session, Object tenant, Object parentId, Object[] ids,
+    public Uni<AnchoredMoved> moveNextTo(Statements statements, Object tenant, Object parentId, Object[] ids,
             Object anchor, boolean after, Editor editor) {
-        return session.createNativeQuery(anchoredMoveSql, Object[].class)
-                .setParameter(1, tenant)
-                .setParameter(2, parentId)
-                .setParameter(3, ids)
-                .setParameter(4, anchor)
-                .setParameter(5, after ? 2 : 0)
-                .setParameter(6, editor.actor())
-                .setParameter(7, ChangeKind.MOVE.value())
-                .setParameter(8, editor.retain())
-                .getSingleResult()
+        return statements.row(anchoredMoveSql, tenant, parentId, ids, anchor, after ? 2 : 0, editor.actor(),
+                ChangeKind.MOVE.value(), editor.retain())
                 .map(row -> new AnchoredMoved((Boolean) row[0], indexes((String) row[1]),
                         ((Number) row[2]).longValue() > 0));
     }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.trackorder.database.Statements;
 import io.trackorder.events.ListEvents;
 import io.trackorder.ordering.ChangeKind;
 import io.trackorder.ordering.Editor;
@@ -48,44 +49,48 @@ public class ReleaseTrackRepository implements PanacheRepositoryBase<ReleaseTrac
      * @return whether the release had the track
      */
     public Uni<Boolean> remove(int tenantId, UUID releaseId, UUID trackId, Editor editor) {
-        return getSession().chain(session -> RELEASE_ORDER.remove(session, tenantId, releaseId, trackId, editor,
+        return getSession().chain(session -> RELEASE_ORDER.remove(Statements.of(session), tenantId, releaseId, trackId, editor,
                 ChangeKind.REMOVE));
     }
 
     /** See {@link OrderedList#reorder}. */
     public Uni<Boolean> reorder(int tenantId, UUID releaseId, UUID[] trackIds, Editor editor, ChangeKind kind) {
-        return getSession().chain(session -> RELEASE_ORDER.reorder(session, tenantId, releaseId, trackIds, editor, kind));
+        return getSession()
+                .chain(session -> RELEASE_ORDER.reorder(Statements.of(session), tenantId, releaseId, trackIds, editor, kind));
     }
 
     /** See {@link OrderedList#moveRange}. */
     public Uni<OrderedList.RangeMoved> moveRange(int tenantId, UUID releaseId, RangeMove move, Editor editor) {
-        return getSession().chain(session -> RELEASE_ORDER.moveRange(session, tenantId, releaseId, move, editor));
+        return getSession()
+                .chain(session -> RELEASE_ORDER.moveRange(Statements.of(session), tenantId, releaseId, move, editor));
     }
 
     /** See {@link OrderedList#moveNextTo}. */
     public Uni<OrderedList.AnchoredMoved> moveNextTo(int tenantId, UUID releaseId, UUID[] trackIds, UUID anchor,
             boolean after, Editor editor) {
-        return getSession().chain(session -> RELEASE_ORDER.moveNextTo(session, tenantId, releaseId, trackIds, anchor,
-                after, editor));
+        return getSession()
+                .chain(session -> RELEASE_ORDER.moveNextTo(Statements.of(session), tenantId, releaseId, trackIds, anchor,
+                        after, editor));
     }
 
     /** Records the track list as it is now, after tracks were added (see {@link OrderHistory#record}). */
     public Uni<Void> recordAdded(int tenantId, UUID releaseId, Editor editor) {
-        return getSession().chain(session -> RELEASE_HISTORY.record(session, tenantId, releaseId, editor, ChangeKind.ADD));
+        return getSession()
+                .chain(session -> RELEASE_HISTORY.record(Statements.of(session), tenantId, releaseId, editor, ChangeKind.ADD));
     }
 
     /** See {@link OrderHistory#page}. */
     public Uni<List<OrderHistory.Entry>> history(int tenantId, UUID releaseId, int limit, int offset) {
-        return getSession().chain(session -> RELEASE_HISTORY.page(session, tenantId, releaseId, limit, offset));
+        return getSession().chain(session -> RELEASE_HISTORY.page(Statements.of(session), tenantId, releaseId, limit, offset));
     }
 
     /** See {@link OrderHistory#count}. */
     public Uni<Long> historySize(int tenantId, UUID releaseId) {
-        return getSession().chain(session -> RELEASE_HISTORY.count(session, tenantId, releaseId));
+        return getSession().chain(session -> RELEASE_HISTORY.count(Statements.of(session), tenantId, releaseId));
     }
 
     /** See {@link OrderHistory#entry}. */
     public Uni<OrderHistory.Entry> historyEntry(int tenantId, UUID releaseId, long revision) {
-        return getSession().chain(session -> RELEASE_HISTORY.entry(session, tenantId, releaseId, revision));
+        return getSession().chain(session -> RELEASE_HISTORY.entry(Statements.of(session), tenantId, releaseId, revision));
     }
 }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,8 @@ import io.smallrye.mutiny.Uni;
 import io.trackorder.apikeys.Caller;
 import io.trackorder.collections.CollectionRepository;
 import io.trackorder.collections.MembershipRepository;
+import io.trackorder.database.PipelinedTransactions;
+import io.trackorder.database.Statements;
 import io.trackorder.releases.ReleaseRepository;
 import io.trackorder.releasetracks.ReleaseTrackRepository;
 import io.trackorder.security.WorkspaceMember;
@@ -43,6 +46,9 @@ public class RepositoryLists {
 
     @Inject
     MembershipRepository memberships;
+
+    @Inject
+    PipelinedTransactions transactions;
 
     @Inject
     ReleaseRepository releases;
@@ -105,19 +111,19 @@ public class RepositoryLists {
 
                     @Override
                     public boolean reorder(List<String> requested, ChangeKind kind) {
-                        return locked(() -> memberships.reorder(organization, collection,
+                        return locked(last -> memberships.reorder(last, organization, collection,
                                 requested.toArray(String[]::new), EDITOR, kind));
                     }
 
                     @Override
                     public OrderedList.RangeMoved moveRange(RangeMove move) {
-                        return locked(() -> memberships.moveRange(organization, collection, move, EDITOR));
+                        return locked(last -> memberships.moveRange(last, organization, collection, move, EDITOR));
                     }
 
                     @Override
                     public OrderedList.AnchoredMoved moveNextTo(List<String> ids, String anchor, boolean after) {
-                        return locked(() -> memberships.moveNextTo(organization, collection, ids.toArray(String[]::new),
-                                anchor, after, EDITOR));
+                        return locked(last -> memberships.moveNextTo(last, organization, collection,
+                                ids.toArray(String[]::new), anchor, after, EDITOR));
                     }
 
                     @Override
@@ -136,9 +142,11 @@ public class RepositoryLists {
                         return "mtrack_not_a_member_" + random.nextInt(1_000_000);
                     }
 
-                    private <T> T locked(Supplier<Uni<T>> change) {
-                        return inTransaction(() -> collections.lockOwnedForReorder(owner, collection)
-                                .chain(locked -> change.get()));
+                    /** As the service runs a change: the lock, then the change, which commits. */
+                    private <T> T locked(Function<Statements, Uni<T>> change) {
+                        return awaited(() -> transactions.run(transaction -> collections
+                                .lockOwnedForReorder(transaction, owner, collection)
+                                .chain(locked -> change.apply(transaction.committing()))));
                     }
                 };
             }
@@ -220,8 +228,12 @@ public class RepositoryLists {
     }
 
     private static <T> T inTransaction(Supplier<Uni<T>> work) {
+        return awaited(() -> Panache.withTransaction(work));
+    }
+
+    private static <T> T awaited(Supplier<Uni<T>> work) {
         try {
-            return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(work));
+            return VertxContextSupport.subscribeAndAwait(work);
         } catch (Throwable e) {
             throw new AssertionError("the change failed", e);
         }

@@ -56,14 +56,24 @@ public class SpanCapture implements SpanExporter, AutoCloseable {
     }
 
     /**
-     * The SQL of every statement a request sent (one client span each; the transaction's begin and
-     * commit have none), in the order they started, once the request's server span has ended.
+     * The SQL of every statement a request sent (one client span each; the begin and commit of a
+     * transaction Hibernate Reactive runs have none), in the order they started, once the request's
+     * server span has ended.
      */
     public List<String> statements(String traceId) throws InterruptedException {
+        return statementSpans(traceId).stream().map(SpanCapture::statement).toList();
+    }
+
+    /** The spans of {@link #statements}, in the same order. */
+    public List<SpanData> statementSpans(String traceId) throws InterruptedException {
         return trace(traceId, spans -> spans.stream().anyMatch(span -> span.getKind() == SpanKind.SERVER)).stream()
-                .filter(span -> span.getKind() == SpanKind.CLIENT && span.getAttributes().get(DB_STATEMENT) != null)
+                .filter(span -> span.getKind() == SpanKind.CLIENT && statement(span) != null)
                 .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos))
-                .map(span -> span.getAttributes().get(DB_STATEMENT)).toList();
+                .toList();
+    }
+
+    public static String statement(SpanData span) {
+        return span.getAttributes().get(DB_STATEMENT);
     }
 
     @Override
