@@ -27,7 +27,9 @@ import io.trackorder.support.SpanCapture;
  * <p>
  * A collection's change runs as a pipelined transaction, whose begin and commit are statements of
  * their own, each sent with its neighbour: the spans then show how many times the service waited for
- * the database, since a statement sent before the one before it was answered shares its round trip.
+ * an answer before sending on, since a span starts when its statement is handed to the driver. (A
+ * connection that has not prepared a statement yet also waits for the prepare, inside the driver;
+ * the pool caches prepared statements, so that happens once per statement and connection.)
  */
 @QuarkusTest
 class RoundTripsTest {

@@ -17,8 +17,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * A transaction on one connection of the SQL client that costs a round trip less at each end:
  * {@code BEGIN} goes out with the first statement and {@code COMMIT} with the last, the one run
  * through {@link #committing()}, without waiting for each other's answers (the driver pipelines
- * them). A lock, check and change is then two round trips instead of four. {@link PipelinedTransactions}
- * runs one and ends it.
+ * them). A lock, check and change is then two round trips instead of four, once the connection has
+ * prepared its statements (the pool caches them; behind a transaction pooler, where nothing is
+ * cached, each statement's prepare is a round trip of its own). {@link PipelinedTransactions} runs
+ * one and ends it.
  */
 public final class PipelinedTransaction implements Statements {
 
@@ -27,6 +29,8 @@ public final class PipelinedTransaction implements Statements {
     private static final Map<String, String> NUMBERED = new ConcurrentHashMap<>();
 
     private final SqlConnection connection;
+    private final Statements open = new Sending(false);
+    private final Statements committing = new Sending(true);
     private boolean begun;
     private boolean ended;
 
@@ -36,41 +40,28 @@ public final class PipelinedTransaction implements Statements {
 
     @Override
     public Uni<Integer> update(String sql, Object... parameters) {
-        return execute(sql, parameters, false).map(RowSet::rowCount);
+        return open.update(sql, parameters);
     }
 
     @Override
     public Uni<Object[]> row(String sql, Object... parameters) {
-        return execute(sql, parameters, false).map(PipelinedTransaction::onlyRow);
+        return open.row(sql, parameters);
     }
 
     @Override
     public Uni<List<Object[]>> rows(String sql, Object... parameters) {
-        return execute(sql, parameters, false).map(PipelinedTransaction::values);
+        return open.rows(sql, parameters);
     }
 
     /**
      * Statements that commit the transaction in the same round trip as the one statement run through
-     * them; if that statement fails, the server rolls the transaction back instead. Nothing may run
-     * in the transaction after it.
+     * them. Nothing may run in the transaction after it, and only reads and locks before it: if the
+     * statement fails in the database, the {@code COMMIT} behind it rolls everything back, but if the
+     * driver refuses it before sending it (a parameter it cannot encode), the {@code COMMIT} still
+     * goes out and commits what ran before.
      */
     public Statements committing() {
-        return new Statements() {
-            @Override
-            public Uni<Integer> update(String sql, Object... parameters) {
-                return execute(sql, parameters, true).map(RowSet::rowCount);
-            }
-
-            @Override
-            public Uni<Object[]> row(String sql, Object... parameters) {
-                return execute(sql, parameters, true).map(PipelinedTransaction::onlyRow);
-            }
-
-            @Override
-            public Uni<List<Object[]>> rows(String sql, Object... parameters) {
-                return execute(sql, parameters, true).map(PipelinedTransaction::values);
-            }
-        };
+        return committing;
     }
 
     /** Commits, unless a statement already did or none ran. */
@@ -97,6 +88,11 @@ public final class PipelinedTransaction implements Statements {
      * result waits for all of them, so that the connection goes back to the pool idle.
      */
     private Uni<RowSet<Row>> execute(String sql, Object[] parameters, boolean commit) {
+        // The transaction's state changes when the statement is sent, not when its Uni is made.
+        return Uni.createFrom().deferred(() -> send(sql, parameters, commit));
+    }
+
+    private Uni<RowSet<Row>> send(String sql, Object[] parameters, boolean commit) {
         if (ended) {
             return Uni.createFrom().failure(new IllegalStateException("The transaction has ended"));
         }
@@ -120,6 +116,31 @@ public final class PipelinedTransaction implements Statements {
                     RowSet<Row> result = (RowSet<Row>) results.get(statement);
                     return result;
                 });
+    }
+
+    /** Sends each statement run through it, with a {@code COMMIT} behind it if {@code commit}. */
+    private final class Sending implements Statements {
+
+        private final boolean commit;
+
+        Sending(boolean commit) {
+            this.commit = commit;
+        }
+
+        @Override
+        public Uni<Integer> update(String sql, Object... parameters) {
+            return execute(sql, parameters, commit).map(RowSet::rowCount);
+        }
+
+        @Override
+        public Uni<Object[]> row(String sql, Object... parameters) {
+            return execute(sql, parameters, commit).map(PipelinedTransaction::onlyRow);
+        }
+
+        @Override
+        public Uni<List<Object[]>> rows(String sql, Object... parameters) {
+            return execute(sql, parameters, commit).map(PipelinedTransaction::values);
+        }
     }
 
     private static String numbered(String sql) {
