@@ -1,6 +1,7 @@
 package io.trackorder.database;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
@@ -65,52 +65,45 @@ class PipelinedTransactionTest {
     @Test
     void aFailingCommittingStatementUndoesTheEarlierOnesAndReleasesTheirLocks() throws Throwable {
         Collection collection = Collection.create();
-        AtomicInteger backend = new AtomicInteger();
-        assertFails(transaction -> backendOf(transaction, backend)
+        Backend backend = new Backend();
+        assertFails(transaction -> backend.recordIn(transaction)
                 .chain(() -> transaction.row(LOCK, collection.keys()))
                 .chain(() -> transaction.update(RAISE, collection.keys()))
                 .chain(() -> transaction.committing().update("SELECT 1 / (CAST(?1 AS int) - CAST(?1 AS int))", 7)));
-        assertEquals(0L, collection.revision(), "nothing written");
-        assertTrue(collection.unlocked());
-        assertIdle(backend.get());
+        assertUndone(collection, backend);
     }
 
     @Test
     void workThatFailsBetweenStatementsIsRolledBackAndReleasesItsLocks() throws Throwable {
         Collection collection = Collection.create();
-        AtomicInteger backend = new AtomicInteger();
-        assertFails(transaction -> backendOf(transaction, backend)
+        Backend backend = new Backend();
+        assertFails(transaction -> backend.recordIn(transaction)
                 .chain(() -> transaction.row(LOCK, collection.keys()))
                 .chain(() -> transaction.update(RAISE, collection.keys()))
                 .chain(() -> Uni.createFrom().failure(new IllegalStateException("a check after the write"))));
-        assertEquals(0L, collection.revision(), "nothing written");
-        assertTrue(collection.unlocked());
-        assertIdle(backend.get());
+        assertUndone(collection, backend);
     }
 
     @Test
     void aStatementTheDriverRefusesEndsTheTransactionAndItsLocks() throws Throwable {
         Collection collection = Collection.create();
-        AtomicInteger backend = new AtomicInteger();
+        Backend backend = new Backend();
         // The driver cannot encode text as an int parameter, so the server never sees the statement.
-        assertRefusedByTheDriver(transaction -> backendOf(transaction, backend)
+        assertRefusedByTheDriver(transaction -> backend.recordIn(transaction)
                 .chain(() -> transaction.row(LOCK, collection.keys()))
                 .chain(() -> transaction.update(RAISE_BY, collection.organization(), collection.id(), "one")));
-        assertTrue(collection.unlocked());
-        assertIdle(backend.get());
+        assertUndone(collection, backend);
     }
 
     @Test
     void aCommittingStatementTheDriverRefusesLeavesTheLockedRowAsItWas() throws Throwable {
         Collection collection = Collection.create();
-        AtomicInteger backend = new AtomicInteger();
-        assertRefusedByTheDriver(transaction -> backendOf(transaction, backend)
+        Backend backend = new Backend();
+        assertRefusedByTheDriver(transaction -> backend.recordIn(transaction)
                 .chain(() -> transaction.row(LOCK, collection.keys()))
                 .chain(() -> transaction.committing().update(RAISE_BY, collection.organization(), collection.id(),
                         "one")));
-        assertEquals(0L, collection.revision(), "nothing written");
-        assertTrue(collection.unlocked());
-        assertIdle(backend.get());
+        assertUndone(collection, backend);
     }
 
     @Test
@@ -124,14 +117,14 @@ class PipelinedTransactionTest {
     @Test
     void aCommittingStatementMadeButNeverRunLeavesTheTransactionToTheRunner() throws Throwable {
         Collection collection = Collection.create();
-        AtomicInteger backend = new AtomicInteger();
+        Backend backend = new Backend();
         run(transaction -> {
             transaction.committing().update(RAISE, collection.keys());
-            return backendOf(transaction, backend).chain(() -> transaction.update(RAISE, collection.keys()));
+            return backend.recordIn(transaction).chain(() -> transaction.update(RAISE, collection.keys()));
         });
         assertEquals(1L, collection.revision(), "the statement that ran, committed");
         assertTrue(collection.unlocked());
-        assertIdle(backend.get());
+        backend.assertOutOfItsTransaction();
     }
 
     @Test
@@ -141,22 +134,11 @@ class PipelinedTransactionTest {
         assertEquals(List.of(1, 2, 3), rows.stream().map(row -> row[0]).toList());
     }
 
-    /** Runs first in the transaction: its connection's server process. */
-    private static Uni<Void> backendOf(PipelinedTransaction transaction, AtomicInteger backend) {
-        return transaction.row("SELECT pg_backend_pid()").invoke(row -> backend.set((Integer) row[0]))
-                .replaceWithVoid();
-    }
-
-    /** The server process of a connection back in the pool is outside any transaction. */
-    private static void assertIdle(int backend) throws SQLException {
-        try (Connection db = TestDatabase.connect();
-                PreparedStatement state = db.prepareStatement("SELECT state FROM pg_stat_activity WHERE pid = ?")) {
-            state.setInt(1, backend);
-            try (ResultSet row = state.executeQuery()) {
-                assertTrue(row.next(), "the connection's server process is gone");
-                assertEquals("idle", row.getString(1));
-            }
-        }
+    /** Nothing of the transaction stays: no write, no lock, and its connection out of it. */
+    private static void assertUndone(Collection collection, Backend backend) throws SQLException {
+        assertEquals(0L, collection.revision(), "nothing written");
+        assertTrue(collection.unlocked());
+        backend.assertOutOfItsTransaction();
     }
 
     private <T> T run(Function<PipelinedTransaction, Uni<T>> work) throws Throwable {
@@ -171,6 +153,38 @@ class PipelinedTransactionTest {
     private <T> void assertRefusedByTheDriver(Function<PipelinedTransaction, Uni<T>> work) {
         Throwable failure = assertFails(work);
         assertTrue(Causes.of(failure).noneMatch(PgException.class::isInstance), failure.toString());
+    }
+
+    /** The connection a transaction ran on, as recorded from inside it. */
+    private static final class Backend {
+
+        private volatile int pid;
+        private volatile String transactionStart;
+
+        /** Runs first in the transaction: its server process and the transaction's start. */
+        Uni<Void> recordIn(PipelinedTransaction transaction) {
+            return transaction.row("SELECT pg_backend_pid(), CAST(now() AS text)").invoke(row -> {
+                pid = (Integer) row[0];
+                transactionStart = (String) row[1];
+            }).replaceWithVoid();
+        }
+
+        /**
+         * Back in the pool, the connection's server process is out of that transaction: idle, or in a
+         * later one of another user of the pool (the outbox relay's passes share it).
+         */
+        void assertOutOfItsTransaction() throws SQLException {
+            try (Connection db = TestDatabase.connect();
+                    PreparedStatement state = db.prepareStatement("SELECT state,"
+                            + " xact_start IS NOT DISTINCT FROM CAST(? AS timestamptz) FROM pg_stat_activity WHERE pid = ?")) {
+                state.setString(1, transactionStart);
+                state.setInt(2, pid);
+                try (ResultSet row = state.executeQuery()) {
+                    assertTrue(row.next(), "the connection's server process is gone");
+                    assertFalse(row.getBoolean(2), "still in the transaction, " + row.getString(1));
+                }
+            }
+        }
     }
 
     /** A collection of its own, at revision 0. */
