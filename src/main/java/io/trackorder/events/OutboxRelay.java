@@ -32,7 +32,8 @@ import io.vertx.core.Vertx;
  * and measures the backlog. The rest of such a list goes out again, in order, on a later pass;
  * passes that keep failing are spaced out ({@link RelayFailures}). Events are delivered
  * at least once (a pass whose commit fails publishes its events again). Nothing in the API waits
- * for this. Without a broker (production without RABBITMQ_HOST) it only measures the backlog.
+ * for this. Without a broker (production without RABBITMQ_HOST) it only measures the backlog. The
+ * timer's passes measure it as often as {@link BacklogCadence} allows.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -52,6 +53,7 @@ public class OutboxRelay {
     private final Vertx vertx;
     private final MusicConfig.Events config;
     private final RelayFailures failures;
+    private final BacklogCadence backlogCadence = new BacklogCadence(System::nanoTime);
     /**
      * How long a pass may publish: its transaction stays open meanwhile, and the database ends
      * transactions idle for longer than the database timeout.
@@ -83,7 +85,8 @@ public class OutboxRelay {
         }
         timer = vertx.setPeriodic(config.relayInterval().toMillis(), fired -> {
             if (failures.due() && timerPassRunning.compareAndSet(false, true)) {
-                tick().subscribe().with(published -> timerPassRunning.set(false), failure -> timerPassRunning.set(false));
+                pass(backlogCadence.due()).subscribe().with(published -> timerPassRunning.set(false),
+                        failure -> timerPassRunning.set(false));
             }
         });
     }
@@ -93,11 +96,17 @@ public class OutboxRelay {
         vertx.cancelTimer(timer);
     }
 
-    /** One pass; the number of events it published. */
+    /** One pass, measuring the backlog too; the number of events it published. */
     public Uni<Integer> tick() {
+        return pass(true);
+    }
+
+    private Uni<Integer> pass(boolean measureBacklog) {
         return DetachedWork.run(vertx, () -> sessions.withTransaction(session -> publishPending(session)
                 .call(() -> pending.prune(session, config.retainSent()))
-                .call(() -> pending.backlog(session).invoke(backlog::measured))))
+                .call(() -> measureBacklog
+                        ? backlogCadence.timed(pending.backlog(session)).invoke(backlog::measured)
+                        : Uni.createFrom().voidItem())))
                 .invoke(outcome -> failures.passed(outcome.failure()))
                 .onFailure().invoke(failure -> {
                     if (!stopped) {

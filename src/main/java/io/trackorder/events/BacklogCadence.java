@@ -1,0 +1,38 @@
+package io.trackorder.events;
+
+import java.util.function.LongSupplier;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * How often the relay's timer measures the backlog. Counting the pending events reads all of them,
+ * so the longer the backlog (a broker outage, or no broker at all), the longer each count takes:
+ * after a count that took {@code d}, the next is due {@value #SPACING} × {@code d} later, which
+ * keeps counting to about 1 % of one database connection's time however long the backlog grows.
+ * A small backlog, counted in well under a hundredth of the relay interval, is counted every pass.
+ */
+final class BacklogCadence {
+
+    static final int SPACING = 100;
+
+    private final LongSupplier nanoClock;
+    private volatile long nextDueNanos;
+
+    BacklogCadence(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+        this.nextDueNanos = nanoClock.getAsLong();
+    }
+
+    /** Whether the timer's pass should measure the backlog now. */
+    boolean due() {
+        return nanoClock.getAsLong() - nextDueNanos >= 0;
+    }
+
+    /** The measurement, timed on subscription: how long it takes sets when the next is due. */
+    <T> Uni<T> timed(Uni<T> measurement) {
+        return Uni.createFrom().deferred(() -> {
+            long start = nanoClock.getAsLong();
+            return measurement.invoke(() -> nextDueNanos = start + SPACING * (nanoClock.getAsLong() - start));
+        });
+    }
+}
