@@ -28,11 +28,15 @@ final class BacklogCadence {
         return nanoClock.getAsLong() - nextDueNanos >= 0;
     }
 
-    /** The measurement, timed on subscription: how long it takes sets when the next is due. */
+    /**
+     * The measurement, timed from its subscription to its end: how long it took, whether it
+     * succeeded or failed (a count cut off by the statement timeout), sets when the next is due.
+     */
     <T> Uni<T> timed(Uni<T> measurement) {
         return Uni.createFrom().deferred(() -> {
             long start = nanoClock.getAsLong();
-            return measurement.invoke(() -> nextDueNanos = start + SPACING * (nanoClock.getAsLong() - start));
+            return measurement.onTermination()
+                    .invoke(() -> nextDueNanos = start + SPACING * (nanoClock.getAsLong() - start));
         });
     }
 }

@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The outbox's backlog as the relay last measured it, also as two gauges ({@value #PENDING},
- * {@value #OLDEST_AGE}; NaN until the first measurement): alert on these, not on readiness
+ * {@value #OLDEST_AGE}; NaN until the first measurement and after one that failed): alert on these, not on readiness
  * ({@link OutboxHealthCheck}).
  */
 @ApplicationScoped
@@ -35,7 +35,12 @@ public class OutboxBacklog {
         latest = backlog;
     }
 
-    /** Empty until the relay's first pass. */
+    /** The last count failed: the gauges show NaN rather than an old figure. */
+    void unknown() {
+        latest = null;
+    }
+
+    /** Empty until the relay's first count, and after a count that failed. */
     public Optional<Backlog> latest() {
         return Optional.ofNullable(latest);
     }

@@ -29,7 +29,7 @@ import io.vertx.core.Vertx;
  * transaction claims lists (see {@link PendingEvents}), publishes all their events without waiting
  * for each confirm, each list's in write order, awaits the broker's confirms, marks sent each
  * list's events up to its first that failed or was not confirmed in time, prunes old sent events
- * and measures the backlog. The rest of such a list goes out again, in order, on a later pass;
+ * and commits; then it measures the backlog. The rest of such a list goes out again, in order, on a later pass;
  * passes that keep failing are spaced out ({@link RelayFailures}). Events are delivered
  * at least once (a pass whose commit fails publishes its events again). Nothing in the API waits
  * for this. Without a broker (production without RABBITMQ_HOST) it only measures the backlog. The
@@ -103,10 +103,8 @@ public class OutboxRelay {
 
     private Uni<Integer> pass(boolean measureBacklog) {
         return DetachedWork.run(vertx, () -> sessions.withTransaction(session -> publishPending(session)
-                .call(() -> pending.prune(session, config.retainSent()))
-                .call(() -> measureBacklog
-                        ? backlogCadence.timed(pending.backlog(session)).invoke(backlog::measured)
-                        : Uni.createFrom().voidItem())))
+                .call(() -> pending.prune(session, config.retainSent())))
+                .call(() -> measureBacklog ? measureBacklog() : Uni.createFrom().voidItem()))
                 .invoke(outcome -> failures.passed(outcome.failure()))
                 .onFailure().invoke(failure -> {
                     if (!stopped) {
@@ -114,6 +112,22 @@ public class OutboxRelay {
                     }
                 })
                 .map(Outcome::published);
+    }
+
+    /**
+     * Counts the backlog after the pass's commit, in a session of its own: a count that fails (a
+     * backlog grown past the statement timeout) must not undo what the pass published. The gauges
+     * then say they do not know.
+     */
+    private Uni<Void> measureBacklog() {
+        return backlogCadence.timed(sessions.withSession(pending::backlog))
+                .invoke(backlog::measured)
+                .onFailure().invoke(failure -> {
+                    LOG.debugf("Counting the outbox backlog failed: %s", failure.getMessage());
+                    backlog.unknown();
+                })
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.trackorder.database;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -181,6 +182,7 @@ class PipelinedTransactionTest {
                 state.setInt(2, pid);
                 try (ResultSet row = state.executeQuery()) {
                     assertTrue(row.next(), "the connection's server process is gone");
+                    assertNotNull(row.getString(1), "the server process's activity is hidden from the test");
                     assertFalse(row.getBoolean(2), "still in the transaction, " + row.getString(1));
                 }
             }

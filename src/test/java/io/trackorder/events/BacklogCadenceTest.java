@@ -48,15 +48,20 @@ class BacklogCadenceTest {
         assertEquals(7, measurement.await().indefinitely());
         advance(millis(10) * (BacklogCadence.SPACING - 1) - 1);
         assertFalse(cadence.due());
+        advance(1);
+        assertTrue(cadence.due());
     }
 
     @Test
-    void aFailedMeasurementLeavesTheNextOneDue() {
+    void aFailedMeasurementIsSpacedOutAsMuchAsOneThatWorked() {
         Uni<Integer> failing = cadence.timed(Uni.createFrom().item(() -> {
-            advance(millis(40));
-            throw new IllegalStateException("database down");
+            advance(millis(4_000));
+            throw new IllegalStateException("canceling statement due to statement timeout");
         }));
         assertThrows(IllegalStateException.class, () -> failing.await().indefinitely());
+        advance(millis(4_000) * (BacklogCadence.SPACING - 1) - 1);
+        assertFalse(cadence.due(), "retried before its spacing");
+        advance(1);
         assertTrue(cadence.due());
     }
 
