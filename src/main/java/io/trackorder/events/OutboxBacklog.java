@@ -19,6 +19,9 @@ public class OutboxBacklog {
     static final String OLDEST_AGE = "trackorder.events.outbox.oldest.pending.age";
 
     private volatile Backlog latest;
+    /** When the count that {@link #latest} comes from started ({@link System#nanoTime()}); guarded by this. */
+    private long latestStartNanos;
+    private boolean counted;
 
     public OutboxBacklog(MeterRegistry registry) {
         Gauge.builder(PENDING, this,
@@ -31,13 +34,18 @@ public class OutboxBacklog {
                 .register(registry);
     }
 
-    void measured(Backlog backlog) {
-        latest = backlog;
-    }
-
-    /** The last count failed: the gauges show NaN rather than an old figure. */
-    void unknown() {
-        latest = null;
+    /**
+     * What a count that started at {@code startNanos} found, or null if it failed (the gauges then
+     * show NaN rather than an old figure). Passes may overlap (explicit ones beside the timer's, or
+     * a slow count): a count that started before the one already reported is out of date and ignored.
+     */
+    synchronized void counted(long startNanos, Backlog found) {
+        if (counted && startNanos - latestStartNanos < 0) {
+            return;
+        }
+        counted = true;
+        latestStartNanos = startNanos;
+        latest = found;
     }
 
     /** Empty until the relay's first count, and after a count that failed. */

@@ -120,14 +120,17 @@ public class OutboxRelay {
      * then say they do not know.
      */
     private Uni<Void> measureBacklog() {
-        return backlogCadence.timed(sessions.withSession(pending::backlog))
-                .invoke(backlog::measured)
-                .onFailure().invoke(failure -> {
-                    LOG.debugf("Counting the outbox backlog failed: %s", failure.getMessage());
-                    backlog.unknown();
-                })
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        return Uni.createFrom().deferred(() -> {
+            long start = System.nanoTime();
+            return backlogCadence.timed(sessions.withSession(pending::backlog))
+                    .invoke(found -> backlog.counted(start, found))
+                    .onFailure().invoke(failure -> {
+                        LOG.debugf("Counting the outbox backlog failed: %s", failure.getMessage());
+                        backlog.counted(start, null);
+                    })
+                    .onFailure().recoverWithNull()
+                    .replaceWithVoid();
+        });
     }
 
     /**
