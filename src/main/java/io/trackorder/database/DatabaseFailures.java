@@ -1,5 +1,6 @@
 package io.trackorder.database;
 
+import java.io.IOException;
 import java.net.SocketException;
 import java.sql.SQLException;
 
@@ -44,16 +45,26 @@ public final class DatabaseFailures {
         // SocketException covers a refused connection and one reset by a server that is going down.
         return Causes.of(error).anyMatch(t -> t instanceof SocketException || t instanceof ClosedConnectionException
                 || t instanceof ConnectTimeoutException || t instanceof DatabaseTimeout
-                || isUnavailableState(sqlState(t)) || isOnClosedConnection(t));
+                || isUnavailableState(sqlState(t)) || isOnClosedConnection(t) || isBrokenPipe(t));
     }
 
     /**
-     * A statement sent on a connection the server closed a moment before (it was shutting down):
-     * the driver says so only in a message of a generic type.
+     * A statement sent on a connection the server closed a moment before (it was shutting down), or
+     * queued behind one sent there: the driver says so only in messages of a generic type.
      */
     private static boolean isOnClosedConnection(Throwable error) {
-        return error instanceof NoStackTraceThrowable && error.getMessage() != null
-                && error.getMessage().startsWith("Connection is not active now");
+        String message = error.getMessage();
+        return error instanceof NoStackTraceThrowable && message != null
+                && (message.startsWith("Connection is not active now") || message.startsWith("Pending requests failed"));
+    }
+
+    /**
+     * A statement written to a socket the server had just closed: the JDK fails the write with a
+     * plain IOException ("Broken pipe"), not a SocketException. Only that exact type counts, so
+     * that its subclasses, such as Jackson's parse errors, stay bugs.
+     */
+    private static boolean isBrokenPipe(Throwable error) {
+        return error.getClass() == IOException.class;
     }
 
     /**

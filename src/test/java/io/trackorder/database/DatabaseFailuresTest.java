@@ -3,13 +3,18 @@ package io.trackorder.database;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 
 import org.hibernate.HibernateException;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.core.JsonParseException;
+
 import io.smallrye.mutiny.CompositeException;
+import io.vertx.core.VertxException;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 
@@ -29,6 +34,24 @@ class DatabaseFailuresTest {
         assertTrue(DatabaseFailures.isUnavailable(new IllegalStateException(new DatabaseTimeout())));
         assertTrue(DatabaseFailures.isUnavailable(new CompositeException(new IllegalStateException("HR000090: rollback"),
                 new NoStackTraceThrowable("Connection is not active now, current status: CLOSED"))));
+    }
+
+    /** What the driver reports for the statements of a pipeline the server closed the connection under. */
+    @Test
+    void aStatementWrittenToOrQueuedOnAClosedConnectionIsUnavailable() {
+        assertTrue(DatabaseFailures.isUnavailable(new CompositeException(new IOException("Broken pipe"),
+                new IOException("Broken pipe"))));
+        assertTrue(DatabaseFailures.isUnavailable(new VertxException(
+                "Pending requests failed to be sent due to connection has been closed.", new IOException("Broken pipe"))));
+        assertTrue(DatabaseFailures.isUnavailable(
+                new NoStackTraceThrowable("Pending requests failed to be sent due to connection has been closed.")));
+    }
+
+    @Test
+    void anIoFailureOfAnotherKindIsABug() {
+        assertFalse(DatabaseFailures.isUnavailable(new JsonParseException(null, "Unexpected character")));
+        assertFalse(DatabaseFailures.isUnavailable(new IllegalStateException(new FileNotFoundException("missing"))));
+        assertFalse(DatabaseFailures.isUnavailable(new NoStackTraceThrowable("Pending")));
     }
 
     @Test
