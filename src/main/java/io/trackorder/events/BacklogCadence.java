@@ -1,5 +1,6 @@
 package io.trackorder.events;
 
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
 import io.smallrye.mutiny.Uni;
@@ -29,13 +30,14 @@ final class BacklogCadence {
     }
 
     /**
-     * The measurement, timed from its subscription to its end: how long it took, whether it
-     * succeeded or failed (a count cut off by the statement timeout), sets when the next is due.
+     * The measurement, made on subscription and given the clock's reading then, timed to its end:
+     * how long it took, whether it succeeded or failed (a count cut off by the statement timeout),
+     * sets when the next is due.
      */
-    <T> Uni<T> timed(Uni<T> measurement) {
+    <T> Uni<T> timed(LongFunction<Uni<T>> measurement) {
         return Uni.createFrom().deferred(() -> {
             long start = nanoClock.getAsLong();
-            return measurement.onTermination()
+            return measurement.apply(start).onTermination()
                     .invoke(() -> nextDueNanos = start + SPACING * (nanoClock.getAsLong() - start));
         });
     }

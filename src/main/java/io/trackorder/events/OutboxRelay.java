@@ -120,17 +120,14 @@ public class OutboxRelay {
      * then say they do not know.
      */
     private Uni<Void> measureBacklog() {
-        return Uni.createFrom().deferred(() -> {
-            long start = System.nanoTime();
-            return backlogCadence.timed(sessions.withSession(pending::backlog))
-                    .invoke(found -> backlog.counted(start, found))
-                    .onFailure().invoke(failure -> {
-                        LOG.debugf("Counting the outbox backlog failed: %s", failure.getMessage());
-                        backlog.counted(start, null);
-                    })
-                    .onFailure().recoverWithNull()
-                    .replaceWithVoid();
-        });
+        return backlogCadence.timed(start -> sessions.withSession(pending::backlog)
+                .invoke(found -> backlog.counted(start, found))
+                .onFailure().invoke(failure -> {
+                    LOG.debugf("Counting the outbox backlog failed: %s", failure.getMessage());
+                    backlog.counted(start, null);
+                }))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
     }
 
     /**

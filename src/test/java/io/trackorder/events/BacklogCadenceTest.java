@@ -39,13 +39,14 @@ class BacklogCadenceTest {
     }
 
     @Test
-    void theMeasurementIsTimedFromItsSubscriptionNotFromItsMaking() {
-        Uni<Integer> measurement = cadence.timed(Uni.createFrom().item(() -> {
+    void theMeasurementIsMadeAndTimedAtItsSubscriptionNotAtItsAssembly() {
+        Uni<Long> measurement = cadence.timed(start -> Uni.createFrom().item(() -> {
             advance(millis(10));
-            return 7;
+            return start;
         }));
         advance(millis(60_000));
-        assertEquals(7, measurement.await().indefinitely());
+        long subscribed = now.get();
+        assertEquals(subscribed, measurement.await().indefinitely(), "the measurement's start is the clock's reading");
         advance(millis(10) * (BacklogCadence.SPACING - 1) - 1);
         assertFalse(cadence.due());
         advance(1);
@@ -54,7 +55,7 @@ class BacklogCadenceTest {
 
     @Test
     void aFailedMeasurementIsSpacedOutAsMuchAsOneThatWorked() {
-        Uni<Integer> failing = cadence.timed(Uni.createFrom().item(() -> {
+        Uni<Integer> failing = cadence.timed(start -> Uni.createFrom().item(() -> {
             advance(millis(4_000));
             throw new IllegalStateException("canceling statement due to statement timeout");
         }));
@@ -66,7 +67,7 @@ class BacklogCadenceTest {
     }
 
     private void measureTaking(long nanos) {
-        cadence.timed(Uni.createFrom().item(() -> {
+        cadence.timed(start -> Uni.createFrom().item(() -> {
             advance(nanos);
             return 0;
         })).await().indefinitely();
