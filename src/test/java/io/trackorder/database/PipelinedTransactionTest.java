@@ -67,8 +67,7 @@ class PipelinedTransactionTest {
     void aFailingCommittingStatementUndoesTheEarlierOnesAndReleasesTheirLocks() throws Throwable {
         Collection collection = Collection.create();
         Backend backend = new Backend();
-        assertFails(transaction -> backend.recordIn(transaction)
-                .chain(() -> transaction.row(LOCK, collection.keys()))
+        assertFails(transaction -> backend.lockIn(transaction, collection)
                 .chain(() -> transaction.update(RAISE, collection.keys()))
                 .chain(() -> transaction.committing().update("SELECT 1 / (CAST(?1 AS int) - CAST(?1 AS int))", 7)));
         assertUndone(collection, backend);
@@ -78,8 +77,7 @@ class PipelinedTransactionTest {
     void workThatFailsBetweenStatementsIsRolledBackAndReleasesItsLocks() throws Throwable {
         Collection collection = Collection.create();
         Backend backend = new Backend();
-        assertFails(transaction -> backend.recordIn(transaction)
-                .chain(() -> transaction.row(LOCK, collection.keys()))
+        assertFails(transaction -> backend.lockIn(transaction, collection)
                 .chain(() -> transaction.update(RAISE, collection.keys()))
                 .chain(() -> Uni.createFrom().failure(new IllegalStateException("a check after the write"))));
         assertUndone(collection, backend);
@@ -90,8 +88,7 @@ class PipelinedTransactionTest {
         Collection collection = Collection.create();
         Backend backend = new Backend();
         // The driver cannot encode text as an int parameter, so the server never sees the statement.
-        assertRefusedByTheDriver(transaction -> backend.recordIn(transaction)
-                .chain(() -> transaction.row(LOCK, collection.keys()))
+        assertRefusedByTheDriver(transaction -> backend.lockIn(transaction, collection)
                 .chain(() -> transaction.update(RAISE_BY, collection.organization(), collection.id(), "one")));
         assertUndone(collection, backend);
     }
@@ -100,8 +97,7 @@ class PipelinedTransactionTest {
     void aCommittingStatementTheDriverRefusesLeavesTheLockedRowAsItWas() throws Throwable {
         Collection collection = Collection.create();
         Backend backend = new Backend();
-        assertRefusedByTheDriver(transaction -> backend.recordIn(transaction)
-                .chain(() -> transaction.row(LOCK, collection.keys()))
+        assertRefusedByTheDriver(transaction -> backend.lockIn(transaction, collection)
                 .chain(() -> transaction.committing().update(RAISE_BY, collection.organization(), collection.id(),
                         "one")));
         assertUndone(collection, backend);
@@ -168,6 +164,11 @@ class PipelinedTransactionTest {
                 pid = (Integer) row[0];
                 transactionStart = (String) row[1];
             }).replaceWithVoid();
+        }
+
+        /** Records, then locks the collection's row: what every failure test undoes. */
+        Uni<Object[]> lockIn(PipelinedTransaction transaction, Collection collection) {
+            return recordIn(transaction).chain(() -> transaction.row(LOCK, collection.keys()));
         }
 
         /**
