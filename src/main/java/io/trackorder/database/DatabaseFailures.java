@@ -6,6 +6,7 @@ import java.sql.SQLException;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.trackorder.errors.Causes;
+import io.vertx.core.VertxException;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -50,21 +51,23 @@ public final class DatabaseFailures {
 
     /**
      * A statement sent on a connection the server closed a moment before (it was shutting down), or
-     * queued behind one sent there: the driver says so only in messages of a generic type.
+     * queued behind one sent there: the driver says so only in messages, on a NoStackTraceThrowable
+     * or, when the close had a cause, a VertxException.
      */
     private static boolean isOnClosedConnection(Throwable error) {
         String message = error.getMessage();
-        return error instanceof NoStackTraceThrowable && message != null
+        return (error instanceof NoStackTraceThrowable || error instanceof VertxException) && message != null
                 && (message.startsWith("Connection is not active now") || message.startsWith("Pending requests failed"));
     }
 
     /**
      * A statement written to a socket the server had just closed: the JDK fails the write with a
-     * plain IOException ("Broken pipe"), not a SocketException. Only that exact type counts, so
-     * that its subclasses, such as Jackson's parse errors, stay bugs.
+     * plain IOException of the operating system's message, not a SocketException. Other plain
+     * IOExceptions, such as a request body that arrives too slowly, are not the database's.
      */
     private static boolean isBrokenPipe(Throwable error) {
-        return error.getClass() == IOException.class;
+        return error.getClass() == IOException.class && error.getCause() == null
+                && ("Broken pipe".equals(error.getMessage()) || "Connection reset by peer".equals(error.getMessage()));
     }
 
     /**

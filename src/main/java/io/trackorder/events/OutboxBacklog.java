@@ -19,7 +19,7 @@ public class OutboxBacklog {
     static final String OLDEST_AGE = "trackorder.events.outbox.oldest.pending.age";
 
     private volatile Backlog latest;
-    /** When the count that {@link #latest} comes from started ({@link System#nanoTime()}); guarded by this. */
+    /** When the count that {@link #latest} comes from started (the relay's nanosecond clock); guarded by this. */
     private long latestStartNanos;
     private boolean counted;
 

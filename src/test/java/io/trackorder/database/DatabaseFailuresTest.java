@@ -41,17 +41,25 @@ class DatabaseFailuresTest {
     void aStatementWrittenToOrQueuedOnAClosedConnectionIsUnavailable() {
         assertTrue(DatabaseFailures.isUnavailable(new CompositeException(new IOException("Broken pipe"),
                 new IOException("Broken pipe"))));
+        assertTrue(DatabaseFailures.isUnavailable(new IOException("Connection reset by peer")));
         assertTrue(DatabaseFailures.isUnavailable(new VertxException(
-                "Pending requests failed to be sent due to connection has been closed.", new IOException("Broken pipe"))));
+                "Pending requests failed to be sent due to connection has been closed.",
+                new IllegalStateException("the codec's failure"))));
         assertTrue(DatabaseFailures.isUnavailable(
                 new NoStackTraceThrowable("Pending requests failed to be sent due to connection has been closed.")));
     }
 
+    /** Among them the plain IOExceptions of reading a request body: too slow, too large, or a broken stream. */
     @Test
-    void anIoFailureOfAnotherKindIsABug() {
-        assertFalse(DatabaseFailures.isUnavailable(new JsonParseException(null, "Unexpected character")));
-        assertFalse(DatabaseFailures.isUnavailable(new IllegalStateException(new FileNotFoundException("missing"))));
-        assertFalse(DatabaseFailures.isUnavailable(new NoStackTraceThrowable("Pending")));
+    void anIoFailureOfAnotherKindIsNotTheDatabases() {
+        for (Throwable other : new Throwable[] { new IOException("Read timed out"), new IOException("Request too large"),
+                new IOException(new IllegalStateException("a malformed chunk")),
+                new IOException("Broken pipe", new IllegalStateException("wrapped by code of ours")),
+                new JsonParseException(null, "Unexpected character"),
+                new IllegalStateException(new FileNotFoundException("missing")), new NoStackTraceThrowable("Pending"),
+                new VertxException("Connection refused by the broker") }) {
+            assertFalse(DatabaseFailures.isUnavailable(other), other.toString());
+        }
     }
 
     @Test
