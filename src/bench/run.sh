@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The reorder benchmark: builds the service, then measures it against three PostgreSQL floors
+# The reorder benchmark: builds the service, then measures it against four PostgreSQL floors
 # (pgbench), in a database of its own on an embedded PostgreSQL or on the server of
 # BENCH_DATABASE_URL=postgresql://user:password@host:port/db (created and dropped by the run).
 # Tunables: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (40), BENCH_JAVA_OPTS, BENCH_SERVICE_JAVA_HOME.
