@@ -31,7 +31,7 @@ import io.trackorder.support.ServiceProcess;
 
 /**
  * The reorder benchmark (run it with {@code bash src/bench/run.sh}): the packaged service against
- * three PostgreSQL floors, side by side in one run, printed as Markdown tables with the ratio of
+ * four PostgreSQL floors, side by side in one run, printed as Markdown tables with the ratio of
  * the service to the lean floor and the targets.
  */
 public final class ReorderBenchmark {
@@ -181,8 +181,8 @@ public final class ReorderBenchmark {
 
     /**
      * Every case on every side, one side after the other, and each side's HOT share over all of
-     * them. The ratios are against the first floor; the last floor does all that the service's
-     * reorder writes, so its throughput is what PostgreSQL alone allows the service.
+     * them. The ratios are against the first floor; the last one writes all that a service reorder
+     * writes, so its throughput is what that work costs PostgreSQL alone.
      */
     private List<String> compare(ServiceDatabase database, Wrk service, List<Floor> floors) throws Exception {
         List<Side> sides = new ArrayList<>(List.of(service));
@@ -223,10 +223,10 @@ public final class ReorderBenchmark {
                 THROUGHPUT_TARGET, verdict(ours.failures() == 0 && ratio >= THROUGHPUT_TARGET)));
 
         Floor whole = floors.get(floors.size() - 1);
-        double ceiling = runs.get(whole).perSecond() / runs.get(lean).perSecond();
-        lines.add(String.format(Locale.ROOT, "%nThe service's whole work done by PostgreSQL alone (the %s) reaches %.2f"
+        double wholeShare = runs.get(whole).perSecond() / runs.get(lean).perSecond();
+        lines.add(String.format(Locale.ROOT, "\nThe service's whole work done by PostgreSQL alone (the %s) reaches %.2f"
                 + " of the lean floor's reorders per second at %d clients; the service reaches %.2f of the %s.",
-                whole.name(), ceiling, CLIENTS, ours.perSecond() / runs.get(whole).perSecond(), whole.name()));
+                whole.name(), wholeShare, CLIENTS, ours.perSecond() / runs.get(whole).perSecond(), whole.name()));
 
         StringBuilder hot = new StringBuilder(
                 "\nHOT share of the member rows updated in these runs (n_tup_hot_upd / n_tup_upd):");
