@@ -126,24 +126,22 @@ public final class ReorderBenchmark {
             BenchData.seed(database, organization, user, LATENCY_CASES.stream().map(LatencyCase::size).toList(),
                     FIRST_THROUGHPUT, LAST_THROUGHPUT, THROUGHPUT_SIZE, BENCH.resolve("floor-lean.sql"));
             Wrk wrk = new Wrk(BENCH.resolve("reorder.lua"), apiKey, service.port, organization);
-            Path lean = BENCH.resolve("floor-lean-reorder.sql");
-            List<Floor> floors = List.of(
-                    new Floor("lean", lean, "bench_lean", "bench_lean.list_items", database, organization, work),
-                    new Floor("own-schema", BENCH.resolve("floor.sql"), null, "collection_tracks", database,
-                            organization, work),
-                    new Floor("HOT", lean, "bench_hot", "bench_hot.list_items", database, organization, work));
+            Path leanScript = BENCH.resolve("floor-lean-reorder.sql");
+            Floor lean = new Floor("lean", leanScript, "bench_lean", "bench_lean.list_items", database, organization,
+                    work);
+            Floor ownSchema = new Floor("own-schema", BENCH.resolve("floor.sql"), null, "collection_tracks", database,
+                    organization, work);
+            Floor hot = new Floor("HOT", leanScript, "bench_hot", "bench_hot.list_items", database, organization, work);
             Floor withHistory = new Floor("own-schema + history", BENCH.resolve("floor-history.sql"), null,
                     "collection_tracks", database, organization, work);
             Floor withEvent = new Floor("own-schema + history + event", BENCH.resolve("floor-outbox.sql"), null,
                     "collection_tracks", database, organization, work);
             if (recordingOnly) {
-                report.addAll(recordingCost(floors.get(1), withHistory, withEvent));
+                report.addAll(recordingCost(ownSchema, withHistory, withEvent));
                 return report;
             }
-            List<Floor> compared = new ArrayList<>(floors);
-            compared.add(withEvent);
-            report.addAll(compare(database, wrk, compared));
-            report.addAll(recordingCost(floors.get(1), withHistory, withEvent));
+            report.addAll(compare(database, wrk, List.of(lean, ownSchema, hot, withEvent)));
+            report.addAll(recordingCost(ownSchema, withHistory, withEvent));
             report.addAll(afterwards(service, apiKey, organization));
         }
         report.add(startUp(database, adminToken));
